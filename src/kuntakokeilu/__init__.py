@@ -1,0 +1,3 @@
+"""kuntakokeilu: the information system of Finland's municipal employment experiments."""
+
+__version__ = "0.1.0"
