@@ -260,9 +260,10 @@ class ReferenceData:
         )
 
     def unemployed_jobseekers(self, on: dt.date, months: int = 12) -> pl.DataFrame:
-        """Mean unemployed job seekers per municipality over the ``months`` published months up
-        to ``on`` (2020 division, as published). Suppressed months are left out of the mean."""
-        published = self.jobseekers_monthly.filter(pl.col("month") <= on)
+        """Mean unemployed job seekers per municipality over the last ``months`` months that had
+        ended by ``on`` (2020 division, as published). Suppressed months are left out of the mean.
+        A month's figure is the count at its end, so a month counts only once it is over."""
+        published = self.jobseekers_monthly.filter(pl.col("month").dt.offset_by("1mo") <= on)
         if published.is_empty():
             first = self.jobseekers_monthly["month"].min()
             raise ReferenceError(f"no job-seeker statistics before {first}; choose a later date")

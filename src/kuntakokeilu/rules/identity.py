@@ -9,15 +9,22 @@ Temporary codes (individual number 900-999) are accepted by default: the TE offi
 clients, many of them immigrants, before they have a permanent code, and rejecting those rows
 would drop exactly the people the target group is for. ``allow_temporary=False`` refuses them.
 
+A code is checked in the form it is given: exactly 11 ASCII characters, upper case, no surrounding
+whitespace. python-stdnum would first tidy a code (strip, upper-case, turn Unicode dashes into '-',
+read Unicode digits as digits); a register must carry the code itself, so such codes are rejected
+with a reason, identically in both forms, before stdnum judges date, individual number and check
+character.
+
 Never put a full identity code in a log or an error message: ``mask`` keeps the birth date part.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import polars as pl
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, ValidationError
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, ValidationError
 from stdnum.fi import hetu
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -25,7 +32,17 @@ CENTURY_SIGNS = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 190
 CENTURY_SIGNS |= dict.fromkeys("ABCDEF", 2000)
 
 NOT_COMPACT = "identity code has spaces or lower-case letters; give it as 11 upper-case characters"
-FORMAT_HINT = "expected DDMMYY, a century sign (+, -, Y, X, W, V, U, A-F), 3 digits and a check character"
+FORMAT_HINT = (
+    "expected DDMMYY, a century sign (+, -, Y, X, W, V, U, A-F), 3 digits and a check character"
+)
+
+#: The shape of a code, ASCII only; the same pattern in Python (``fullmatch``) and in Polars.
+_SHAPE = r"^[0-9]{6}[-+ABCDEFYXWVU][0-9]{3}[0-9ABCDEFHJKLMNPRSTUVWXY]$"
+#: Surrounding ASCII whitespace or an ASCII lower-case letter. Python's ``str.strip`` and
+#: Polars' ``strip_chars`` disagree on Unicode whitespace, so both forms use this ASCII rule.
+_EDGE_SPACE = r"[ \t\n\r\f\v]"
+_NOT_COMPACT_PY = re.compile(rf"\A{_EDGE_SPACE}|{_EDGE_SPACE}\Z|[a-z]")
+_NOT_COMPACT_POLARS = rf"^{_EDGE_SPACE}|{_EDGE_SPACE}$|[a-z]"
 
 
 def check_character(code: str) -> str:
@@ -40,16 +57,16 @@ def mask(code: str) -> str:
 
 def problem(code: str, allow_temporary: bool = True) -> str | None:
     """None when ``code`` is a valid identity code, else what is wrong with it."""
-    if code != code.strip().upper():
+    if _NOT_COMPACT_PY.search(code):
         return NOT_COMPACT
+    if not re.fullmatch(_SHAPE, code):
+        return f"not an identity code: {FORMAT_HINT}"
     try:
         hetu.validate(code, allow_temporary=allow_temporary)
     except InvalidChecksum:
-        return f"check character should be {check_character(hetu.compact(code))}"
-    except InvalidFormat:
-        return f"not an identity code: {FORMAT_HINT}"
+        return f"check character should be {check_character(code)}"
     except InvalidComponent:
-        return _component_problem(hetu.compact(code))
+        return _component_problem(code)
     except ValidationError:
         return f"not an identity code: {FORMAT_HINT}"
     return None
@@ -75,8 +92,6 @@ def birth_date(code: str) -> dt.date | None:
 
 # -- the same over a whole column -----------------------------------------------------------
 
-_SHAPE = r"^[0-9]{6}[-+ABCDEFYXWVU][0-9]{3}[0-9ABCDEFHJKLMNPRSTUVWXY]$"
-
 
 def birth_date_expr(code: pl.Expr) -> pl.Expr:
     """Birth date from a column of codes; null where the code does not name a real day."""
@@ -98,7 +113,7 @@ def problem_expr(code: pl.Expr, allow_temporary: bool = True) -> pl.Expr:
     expected = pl.lit(CHECK_CHARACTERS).str.slice(digits % 31, 1)
     temporary = individual >= 900
     return (
-        pl.when(code != code.str.strip_chars().str.to_uppercase())
+        pl.when(code.str.contains(_NOT_COMPACT_POLARS))
         .then(pl.lit(NOT_COMPACT))
         .when(code.is_null() | ~well_formed)
         .then(pl.lit(f"not an identity code: {FORMAT_HINT}"))

@@ -105,8 +105,10 @@ def age_on(born: dt.date, on: dt.date) -> int:
 
 
 def age_on_expr(born: pl.Expr, on: dt.date) -> pl.Expr:
-    before_birthday = (born.dt.month() * 100 + born.dt.day()) > (on.month * 100 + on.day)
-    return pl.lit(on.year) - born.dt.year() - before_birthday.cast(pl.Int32)
+    # dt.month()/dt.day() are Int8: widen before arithmetic or 12 * 100 overflows.
+    month_day = born.dt.month().cast(pl.Int32) * 100 + born.dt.day().cast(pl.Int32)
+    before_birthday = month_day > (on.month * 100 + on.day)
+    return pl.lit(on.year) - born.dt.year().cast(pl.Int32) - before_birthday.cast(pl.Int32)
 
 
 # -- the rules ------------------------------------------------------------------------------
@@ -252,7 +254,7 @@ def decide_register(register_frame: pl.DataFrame | pl.LazyFrame, ctx: Context) -
     rule_columns = [r.id for r in QUALIFYING] + [r.id for r, _ in CONDITIONS]
     return (
         register_frame.lazy()
-        .join(ctx.areas_frame().lazy(), on="home_municipality", how="left")
+        .join(ctx.areas_frame().lazy(), on="home_municipality", how="left", maintain_order="left")
         .with_columns(flags)
         .with_columns(decision.alias("decision"))
         .with_columns(

@@ -1,0 +1,66 @@
+# kuntakokeilu: `make demo` runs the system on the embedded default (SQLite + files);
+# `make test` passes the whole suite. Both build the environment first (uv, from uv.lock).
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+K := $(VENV)/bin/kuntakokeilu
+PYTEST := $(VENV)/bin/pytest
+DEMO_DIR ?= var/demo
+SERVE ?= 1
+HOST ?= 127.0.0.1:8000
+
+.PHONY: help env demo test test-postgres lint format bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+env: $(VENV)/.synced  ## build the virtual environment from the lock file
+
+demo: env  ## migrate, load the reference data, assess the 2020 applications, run the server
+	$(K) migrate --no-input
+	$(K) load-reference
+	@mkdir -p $(DEMO_DIR)
+	$(K) assess-applications src/kuntakokeilu/reference/data/applications_2020.csv \
+		--on 2020-06-30 --out $(DEMO_DIR)/assessment_2020.csv
+	@echo "The 2020 applications assessed on 30.6.2020: $(DEMO_DIR)/assessment_2020.csv"
+	@if [ "$(SERVE)" = "1" ]; then \
+		echo "Open http://$(HOST)/ (Ctrl-C stops the server)"; \
+		$(K) runserver $(HOST); \
+	fi
+
+# pytest exits 5 when it collected no test: say so rather than fail with a bare "Error 5".
+define pytest_lane
+	@rc=0; $(1) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
+endef
+
+test: env  ## run the whole test suite (SQLite; PostgreSQL-only tests run in `make test-postgres`)
+	$(call pytest_lane,$(PYTEST))
+
+test-postgres: env  ## start a throw-away PostgreSQL server on loopback and run the database tests on it
+	$(call pytest_lane,scripts/with-postgres $(PYTEST) -m "database or postgres")
+
+lint: env  ## ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: env
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: env  ## run the benchmarks and print figures and ratios
+	$(VENV)/bin/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) $(TOOLS) var .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+from kuntakokeilu.cli import main
+
+main()

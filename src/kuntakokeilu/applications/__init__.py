@@ -1,0 +1,1 @@
+"""Application rounds: municipalities' applications and their assessment against the criteria."""

@@ -1,0 +1,1 @@
+"""Stored reference data: municipalities by division, ELY centres, areas with dated membership."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AreasConfig(AppConfig):
+    name = "kuntakokeilu.areas"
+    verbose_name = "Areas and municipalities"
