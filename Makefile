@@ -25,7 +25,12 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen
 	@touch $@
 
-env: $(VENV)/.synced  ## build the virtual environment from the lock file
+CATALOGUES := $(foreach l,fi sv,src/kuntakokeilu/locale/$(l)/LC_MESSAGES/django.mo)
+
+%.mo: %.po $(VENV)/.synced
+	$(K) catalogues --compile
+
+env: $(VENV)/.synced $(CATALOGUES)  ## build the virtual environment and the message catalogues
 
 demo: env  ## migrate, load the reference data, assess the 2020 applications, run the server
 	$(K) migrate --no-input

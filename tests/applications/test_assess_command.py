@@ -24,7 +24,13 @@ def test_the_2020_round_is_written_one_row_per_application_and_criterion(tmp_pat
     results = pl.read_csv(out)
     assert results.height == 32 * 3
     assert results.columns == [
-        "application_id", "criterion", "value", "threshold", "result", "detail", "waiver_reason"
+        "application_id",
+        "criterion",
+        "value",
+        "threshold",
+        "result",
+        "detail",
+        "waiver_reason",
     ]
     assert "32 applications assessed" in printed
 
@@ -42,11 +48,16 @@ def test_granted_waivers_are_shown_as_waived(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "assessment.csv"
-    assess(str(APPLICATIONS_2020), "--on", "2020-06-30", "--waivers", str(waivers), "--out", str(out))
+    assess(
+        str(APPLICATIONS_2020), "--on", "2020-06-30", "--waivers", str(waivers), "--out", str(out)
+    )
     f09 = pl.read_csv(out).filter(
         (pl.col("application_id") == "F09") & (pl.col("criterion") == "MAX_CLIENT_SHARE")
     )
-    assert f09.select("result", "waiver_reason").row(0) == ("waived", "whole region applies together")
+    assert f09.select("result", "waiver_reason").row(0) == (
+        "waived",
+        "whole region applies together",
+    )
 
 
 def test_bad_rows_are_all_reported_and_no_output_is_written(tmp_path):

@@ -104,7 +104,9 @@ def results(frame: pl.DataFrame, criterion: str, result: str) -> list[str]:
 
 
 def test_every_2020_application_meets_the_population_criterion(round_2020):
-    assert results(round_2020, MIN_POPULATION, PASS) == sorted(round_2020["application_id"].unique())
+    assert results(round_2020, MIN_POPULATION, PASS) == sorted(
+        round_2020["application_id"].unique()
+    )
 
 
 def test_additions_to_existing_areas_are_assessed_together_with_the_area(round_2020):
@@ -191,8 +193,11 @@ CODES = sorted(REF.municipalities(ROUND_2020)["code"])
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.lists(st.lists(st.sampled_from(CODES), min_size=1, max_size=6, unique=True),
-             min_size=1, max_size=8),
+    st.lists(
+        st.lists(st.sampled_from(CODES), min_size=1, max_size=6, unique=True),
+        min_size=1,
+        max_size=8,
+    ),
     st.sets(st.tuples(st.integers(0, 7), st.sampled_from([MIN_POPULATION, MAX_CLIENT_SHARE]))),
 )
 def test_batch_and_single_application_assessments_agree(code_lists, waived):

@@ -41,9 +41,15 @@ def test_every_shipped_value_names_its_source_and_status():
 
 def test_values_that_domain_md_marks_uncertain_are_marked_inferred():
     # DOMAIN.md ⚠️/❌: the 2025 financing steps, the 50 % wage subsidy duration, the calibrations
-    assert SHIPPED["labour_market_subsidy_financing"].in_force(dt.date(2025, 1, 1)).status == "inferred"
+    assert (
+        SHIPPED["labour_market_subsidy_financing"].in_force(dt.date(2025, 1, 1)).status
+        == "inferred"
+    )
     assert SHIPPED["wage_subsidy"].in_force(dt.date(2021, 3, 1)).status == "inferred"
-    assert SHIPPED["application_target_group_per_unemployed"].in_force(dt.date(2020, 1, 1)).status == "inferred"
+    assert (
+        SHIPPED["application_target_group_per_unemployed"].in_force(dt.date(2020, 1, 1)).status
+        == "inferred"
+    )
 
 
 def test_a_value_without_a_source_is_refused(tmp_path):

@@ -62,8 +62,14 @@ def test_age_is_completed_years_and_the_birthday_completes_the_year():
 # -- the two forms agree on generated people -------------------------------------------------
 
 STATUSES = [
-    "subsidised_employment", "employed", "unemployed", "laid_off",
-    "short_week", "other", "in_services", "in_training",
+    "subsidised_employment",
+    "employed",
+    "unemployed",
+    "laid_off",
+    "short_week",
+    "other",
+    "in_services",
+    "in_training",
 ]
 MUNICIPALITIES = ["091", "049", "257", "090", "638", "020", "743", "005"]
 

@@ -34,7 +34,9 @@ def test_with_debug_off_a_missing_secret_key_stops_the_start_with_a_clear_messag
 
 
 def test_a_yes_no_setting_with_another_value_is_refused_by_name(tmp_path):
-    result = run("check", env={"KUNTAKOKEILU_DEBUG": "maybe", "KUNTAKOKEILU_DATA_DIR": str(tmp_path)})
+    result = run(
+        "check", env={"KUNTAKOKEILU_DEBUG": "maybe", "KUNTAKOKEILU_DATA_DIR": str(tmp_path)}
+    )
     assert "KUNTAKOKEILU_DEBUG='maybe' is not a yes/no value" in result.stderr
 
 

@@ -42,7 +42,9 @@ def read_waivers(path: Path) -> dict[tuple[str, str], str]:
     )
     if not empty.is_empty():
         rows = ", ".join(str(r) for r in empty["row"])
-        raise ApplicationError(f"waivers file {path}: row(s) {rows} give no reason; a waiver needs one")
+        raise ApplicationError(
+            f"waivers file {path}: row(s) {rows} give no reason; a waiver needs one"
+        )
     return {
         (row["application_id"], row["criterion"]): row["reason"]
         for row in frame.iter_rows(named=True)

@@ -35,6 +35,11 @@ class Waiver(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["application", "criterion"], name="one_waiver_per_criterion"),
+            models.UniqueConstraint(
+                fields=["application", "criterion"], name="one_waiver_per_criterion"
+            ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="waiver_has_reason"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.application.application_id}: {self.criterion} waived"

@@ -59,9 +59,11 @@ def jobseeker_rows(ref: ReferenceData) -> list[dict]:
 
 
 def area_rows(ref: ReferenceData) -> list[dict]:
-    return ref.memberships.select("area_id", pl.col("area_name").alias("name"), "kind").unique(
-        "area_id", keep="first", maintain_order=True
-    ).to_dicts()
+    return (
+        ref.memberships.select("area_id", pl.col("area_name").alias("name"), "kind")
+        .unique("area_id", keep="first", maintain_order=True)
+        .to_dicts()
+    )
 
 
 def membership_rows(ref: ReferenceData) -> list[dict]:
@@ -86,8 +88,12 @@ TABLES: list[tuple[str, type, tuple[str, ...], Callable[[ReferenceData], list[di
     ("population figures", Population, ("division", "code", "year"), population_rows),
     ("job-seeker months", JobseekerMonth, ("code", "month"), jobseeker_rows),
     ("areas", Area, ("area_id",), area_rows),
-    ("area memberships", AreaMembership, ("area_id", "municipality_code", "valid_from"),
-     membership_rows),
+    (
+        "area memberships",
+        AreaMembership,
+        ("area_id", "municipality_code", "valid_from"),
+        membership_rows,
+    ),
 ]
 
 

@@ -41,7 +41,9 @@ class Municipality(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["division", "code"], name="municipality_once_per_division")
+            models.UniqueConstraint(
+                fields=["division", "code"], name="municipality_once_per_division"
+            )
         ]
         ordering = ["division", "code"]
 
@@ -84,6 +86,9 @@ class Population(models.Model):
             models.UniqueConstraint(fields=["division", "code", "year"], name="population_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.code} {self.year}: {self.population}"
+
 
 class JobseekerMonth(models.Model):
     """Unemployed job seekers at the end of a month (TEM employment service statistics)."""
@@ -96,6 +101,9 @@ class JobseekerMonth(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["code", "month"], name="jobseekers_once")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.month:%Y-%m}: {self.unemployed_jobseekers}"
 
 
 class Area(models.Model):
@@ -144,3 +152,6 @@ class AreaMembership(models.Model):
             ),
         ]
         ordering = ["area", "municipality_code"]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_code} in {self.area_id} {self.valid_from}–{self.valid_to}"

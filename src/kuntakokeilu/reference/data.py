@@ -213,16 +213,16 @@ class ReferenceData:
             (pl.col("division") == division) & (pl.col("year") < on.year)
         )
         if available.is_empty():
-            raise ReferenceError(f"no population figures before {on.year} on the {division} division")
+            raise ReferenceError(
+                f"no population figures before {on.year} on the {division} division"
+            )
         year = available["year"].max()
         return available.filter(pl.col("year") == year).select("code", "year", "population")
 
     # -- areas -----------------------------------------------------------------------------
     def area_members(self, on: dt.date, kind: str | None = None) -> pl.DataFrame:
         """Municipality code -> area for the areas whose membership is valid on ``on``."""
-        members = self.memberships.filter(
-            (pl.col("valid_from") <= on) & (pl.col("valid_to") >= on)
-        )
+        members = self.memberships.filter((pl.col("valid_from") <= on) & (pl.col("valid_to") >= on))
         if kind is not None:
             members = members.filter(pl.col("kind") == kind)
         return members.select("code", "area_id", "area_name", "kind")
@@ -273,7 +273,9 @@ class ReferenceData:
             published.filter(pl.col("month").is_in(window.implode()))
             .group_by("code")
             .agg(pl.col("unemployed_jobseekers").mean().alias("unemployed_jobseekers"))
-            .with_columns(pl.lit(window.min()).alias("first_month"), pl.lit(last).alias("last_month"))
+            .with_columns(
+                pl.lit(window.min()).alias("first_month"), pl.lit(last).alias("last_month")
+            )
             .sort("code")
         )
 

@@ -134,16 +134,15 @@ def _adds_to(row: dict) -> str | None:
     return outcome.split(":", 1)[1] if outcome.startswith("accepted_addition:") else None
 
 
-def with_joined_areas(
-    applications: list[Application], ref: ReferenceData
-) -> list[Application]:
+def with_joined_areas(applications: list[Application], ref: ReferenceData) -> list[Application]:
     """Each addition with the municipalities of the area (or application) it joins."""
     by_id = {a.application_id: a.municipalities for a in applications}
     members = ref.memberships.group_by("area_id").agg(pl.col("code").unique().sort())
     by_area = dict(zip(members["area_id"], members["code"].to_list(), strict=True))
     return [
         replace(a, joined=tuple(by_id.get(a.adds_to) or by_area.get(a.adds_to, ())))
-        if a.adds_to else a
+        if a.adds_to
+        else a
         for a in applications
     ]
 
@@ -205,9 +204,7 @@ def exploded(applications: list[Application]) -> pl.DataFrame:
 # -- client counts --------------------------------------------------------------------------
 
 
-def counts_from_statistics(
-    on: dt.date, ref: ReferenceData, params: Parameters
-) -> pl.DataFrame:
+def counts_from_statistics(on: dt.date, ref: ReferenceData, params: Parameters) -> pl.DataFrame:
     """Estimated clients and target group per municipality from the monthly statistics."""
     unemployed = ref.unemployed_jobseekers(on)
     per_client = params.value("application_clients_per_unemployed", on)
@@ -323,7 +320,9 @@ def _result(
     else:
         result = WAIVED if waiver else WAIVER_NEEDED
     reason = waiver if result == WAIVED else None
-    return CriterionResult(app_id, criterion, float(value), float(threshold), result, detail, reason)
+    return CriterionResult(
+        app_id, criterion, float(value), float(threshold), result, detail, reason
+    )
 
 
 # -- vectorised form ------------------------------------------------------------------------
@@ -345,9 +344,15 @@ def assess_frame(applications: list[Application], ctx: AssessmentContext) -> pl.
     return (
         rows.join(order, on="application_id")
         .join(_waivers_frame(ctx), on=["application_id", "criterion"], how="left")
-        .with_columns(_result_expr(), pl.col("criterion").replace_strict(
-            {c: i for i, c in enumerate(CRITERIA)}, return_dtype=pl.Int32).alias("criterion_order"))
-        .with_columns(pl.when(pl.col("result") == WAIVED).then("waiver_reason").alias("waiver_reason"))
+        .with_columns(
+            _result_expr(),
+            pl.col("criterion")
+            .replace_strict({c: i for i, c in enumerate(CRITERIA)}, return_dtype=pl.Int32)
+            .alias("criterion_order"),
+        )
+        .with_columns(
+            pl.when(pl.col("result") == WAIVED).then("waiver_reason").alias("waiver_reason")
+        )
         .sort("order", "criterion_order")
         .select(list(RESULT_SCHEMA))
     )
@@ -356,12 +361,14 @@ def assess_frame(applications: list[Application], ctx: AssessmentContext) -> pl.
 def _per_application(apps: pl.DataFrame, ctx: AssessmentContext) -> pl.DataFrame:
     return (
         apps.with_columns(
-            pl.col("code").replace_strict(ctx.population, default=0, return_dtype=pl.Int64)
+            pl.col("code")
+            .replace_strict(ctx.population, default=0, return_dtype=pl.Int64)
             .alias("population"),
             pl.col("code").replace_strict(ctx.ely_of, return_dtype=pl.String).alias("ely_code"),
         )
         .with_columns(
-            pl.col("ely_code").replace_strict(ctx.share_by_ely, default=0.0, return_dtype=pl.Float64)
+            pl.col("ely_code")
+            .replace_strict(ctx.share_by_ely, default=0.0, return_dtype=pl.Float64)
             .alias("share")
         )
         .group_by("application_id")
@@ -376,7 +383,9 @@ def _per_application(apps: pl.DataFrame, ctx: AssessmentContext) -> pl.DataFrame
 def _criterion_rows(per_app: pl.DataFrame, criterion: str, ctx: AssessmentContext) -> pl.DataFrame:
     value, threshold, ok = {
         MIN_POPULATION: (
-            pl.col("population"), ctx.min_population, pl.col("population") >= ctx.min_population
+            pl.col("population"),
+            ctx.min_population,
+            pl.col("population") >= ctx.min_population,
         ),
         ONE_ELY_AREA: (pl.col("elys").list.len(), 1, pl.col("elys").list.len() == 1),
         MAX_CLIENT_SHARE: (pl.col("share"), ctx.max_share, pl.col("share") <= ctx.max_share),
@@ -393,14 +402,18 @@ def _criterion_rows(per_app: pl.DataFrame, criterion: str, ctx: AssessmentContex
 
 def _detail_expr(criterion: str, ctx: AssessmentContext) -> pl.Expr:
     if criterion == MIN_POPULATION:
-        together = pl.when(pl.col("adds_to").is_not_null()).then(", together with " + pl.col("adds_to"))
+        together = pl.when(pl.col("adds_to").is_not_null()).then(
+            ", together with " + pl.col("adds_to")
+        )
         return pl.lit(f"population on 31.12.{ctx.population_year}") + together.fill_null("")
     if criterion == ONE_ELY_AREA:
         return pl.lit("ELY areas: ") + pl.col("elys").list.join(" ")
     texts = {e: share_text(e, ctx) for e in ctx.share_by_ely}
-    shares = pl.col("elys").list.eval(
-        pl.element().replace_strict(texts, default=None, return_dtype=pl.String)
-    ).list.join("; ")
+    shares = (
+        pl.col("elys")
+        .list.eval(pl.element().replace_strict(texts, default=None, return_dtype=pl.String))
+        .list.join("; ")
+    )
     return shares + pl.lit(f" (all applying and approved areas; {ctx.counts_source})")
 
 

@@ -1,6 +1,14 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from kuntakokeilu.applications import views as applications
+from kuntakokeilu.areas import views as areas
+from kuntakokeilu.web import views
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("areas/", areas.area_list, name="area-list"),
+    path("applications/", applications.assessment, name="application-assessment"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -5,38 +5,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('application_id', models.CharField(max_length=20, unique=True)),
-                ('round', models.CharField(max_length=20)),
-                ('municipality_codes', models.CharField(help_text='Space-separated municipality codes, as applied', max_length=400)),
-                ('outcome', models.CharField(blank=True, max_length=60)),
-                ('adds_to', models.CharField(blank=True, help_text='Area or application this application adds to', max_length=60)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("application_id", models.CharField(max_length=20, unique=True)),
+                ("round", models.CharField(max_length=20)),
+                (
+                    "municipality_codes",
+                    models.CharField(
+                        help_text="Space-separated municipality codes, as applied", max_length=400
+                    ),
+                ),
+                ("outcome", models.CharField(blank=True, max_length=60)),
+                (
+                    "adds_to",
+                    models.CharField(
+                        blank=True,
+                        help_text="Area or application this application adds to",
+                        max_length=60,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['application_id'],
+                "ordering": ["application_id"],
             },
         ),
         migrations.CreateModel(
-            name='Waiver',
+            name="Waiver",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('criterion', models.CharField(max_length=40)),
-                ('reason', models.TextField()),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='waivers', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("criterion", models.CharField(max_length=40)),
+                ("reason", models.TextField()),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="waivers",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('application', 'criterion'), name='one_waiver_per_criterion'), models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='waiver_has_reason')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("application", "criterion"), name="one_waiver_per_criterion"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("reason", ""), _negated=True), name="waiver_has_reason"
+                    ),
+                ],
             },
         ),
     ]

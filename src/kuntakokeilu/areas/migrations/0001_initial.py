@@ -5,106 +5,177 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Area',
+            name="Area",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('area_id', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('experiment_area', 'experiment area'), ('employment_area', 'employment area')], max_length=20)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("area_id", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("experiment_area", "experiment area"),
+                            ("employment_area", "employment area"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ElyCentre',
+            name="ElyCentre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('division', models.DateField()),
-                ('code', models.CharField(max_length=2)),
-                ('name_fi', models.CharField(max_length=100)),
-                ('name_sv', models.CharField(max_length=100)),
-                ('name_en', models.CharField(max_length=100)),
-                ('te_office_fi', models.CharField(blank=True, max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("division", models.DateField()),
+                ("code", models.CharField(max_length=2)),
+                ("name_fi", models.CharField(max_length=100)),
+                ("name_sv", models.CharField(max_length=100)),
+                ("name_en", models.CharField(max_length=100)),
+                ("te_office_fi", models.CharField(blank=True, max_length=100)),
             ],
             options={
-                'ordering': ['division', 'code'],
-                'constraints': [models.UniqueConstraint(fields=('division', 'code'), name='ely_once_per_division')],
+                "ordering": ["division", "code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("division", "code"), name="ely_once_per_division"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='JobseekerMonth',
+            name="JobseekerMonth",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3)),
-                ('month', models.DateField(help_text='First day of the month')),
-                ('unemployed_jobseekers', models.PositiveIntegerField(null=True)),
-                ('labour_force', models.PositiveIntegerField(null=True)),
-                ('open_vacancies', models.PositiveIntegerField(null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3)),
+                ("month", models.DateField(help_text="First day of the month")),
+                ("unemployed_jobseekers", models.PositiveIntegerField(null=True)),
+                ("labour_force", models.PositiveIntegerField(null=True)),
+                ("open_vacancies", models.PositiveIntegerField(null=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('code', 'month'), name='jobseekers_once')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("code", "month"), name="jobseekers_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('division', models.DateField(help_text='First day of the municipal division this row belongs to')),
-                ('code', models.CharField(max_length=3)),
-                ('name_fi', models.CharField(max_length=100)),
-                ('name_sv', models.CharField(max_length=100)),
-                ('name_en', models.CharField(max_length=100)),
-                ('region_code', models.CharField(max_length=2)),
-                ('region_name_fi', models.CharField(max_length=100)),
-                ('region_name_sv', models.CharField(max_length=100)),
-                ('region_name_en', models.CharField(max_length=100)),
-                ('subregion_code', models.CharField(max_length=3)),
-                ('ely_code', models.CharField(max_length=2)),
-                ('te_office_fi', models.CharField(blank=True, max_length=100)),
-                ('language_status', models.CharField(max_length=30)),
-                ('municipality_group', models.CharField(max_length=1)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "division",
+                    models.DateField(
+                        help_text="First day of the municipal division this row belongs to"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3)),
+                ("name_fi", models.CharField(max_length=100)),
+                ("name_sv", models.CharField(max_length=100)),
+                ("name_en", models.CharField(max_length=100)),
+                ("region_code", models.CharField(max_length=2)),
+                ("region_name_fi", models.CharField(max_length=100)),
+                ("region_name_sv", models.CharField(max_length=100)),
+                ("region_name_en", models.CharField(max_length=100)),
+                ("subregion_code", models.CharField(max_length=3)),
+                ("ely_code", models.CharField(max_length=2)),
+                ("te_office_fi", models.CharField(blank=True, max_length=100)),
+                ("language_status", models.CharField(max_length=30)),
+                ("municipality_group", models.CharField(max_length=1)),
             ],
             options={
-                'ordering': ['division', 'code'],
-                'constraints': [models.UniqueConstraint(fields=('division', 'code'), name='municipality_once_per_division')],
+                "ordering": ["division", "code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("division", "code"), name="municipality_once_per_division"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Population',
+            name="Population",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('division', models.DateField()),
-                ('code', models.CharField(max_length=3)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('population', models.PositiveIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("division", models.DateField()),
+                ("code", models.CharField(max_length=3)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("population", models.PositiveIntegerField()),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('division', 'code', 'year'), name='population_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("division", "code", "year"), name="population_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AreaMembership',
+            name="AreaMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('municipality_code', models.CharField(max_length=3)),
-                ('valid_from', models.DateField()),
-                ('valid_to', models.DateField()),
-                ('round', models.CharField(max_length=30)),
-                ('source', models.TextField()),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='areas.area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("municipality_code", models.CharField(max_length=3)),
+                ("valid_from", models.DateField()),
+                ("valid_to", models.DateField()),
+                ("round", models.CharField(max_length=30)),
+                ("source", models.TextField()),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="areas.area",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['area', 'municipality_code'],
-                'constraints': [models.UniqueConstraint(fields=('area', 'municipality_code', 'valid_from'), name='membership_once'), models.CheckConstraint(condition=models.Q(('valid_to__gte', models.F('valid_from'))), name='membership_ends_after_it_starts')],
+                "ordering": ["area", "municipality_code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("area", "municipality_code", "valid_from"), name="membership_once"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("valid_to__gte", models.F("valid_from"))),
+                        name="membership_ends_after_it_starts",
+                    ),
+                ],
             },
         ),
     ]

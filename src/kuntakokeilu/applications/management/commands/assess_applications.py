@@ -10,8 +10,8 @@ from kuntakokeilu.applications.files import read_csv, read_waivers
 from kuntakokeilu.reference import ReferenceError, reference_data
 from kuntakokeilu.rules.applications import (
     ApplicationError,
-    applications_from_frame,
     application_problems,
+    applications_from_frame,
     assess_frame,
     build_context,
     with_joined_areas,
@@ -73,7 +73,11 @@ class Command(BaseCommand):
 
     def print_table(self, results: pl.DataFrame) -> None:
         for row in results.iter_rows(named=True):
-            value = f"{row['value']:.1%}" if row["criterion"] == "MAX_CLIENT_SHARE" else f"{row['value']:,.0f}"
+            value = (
+                f"{row['value']:.1%}"
+                if row["criterion"] == "MAX_CLIENT_SHARE"
+                else f"{row['value']:,.0f}"
+            )
             self.stdout.write(
                 f"{row['application_id']:<6} {row['criterion']:<17} {value:>10}  "
                 f"{row['result']:<13} {row['detail']}"
@@ -82,7 +86,9 @@ class Command(BaseCommand):
     def print_summary(self, results: pl.DataFrame) -> None:
         counts = results.group_by("result").len().sort("result")
         summary = ", ".join(f"{r}: {n}" for r, n in counts.iter_rows())
-        self.stdout.write(f"{results['application_id'].n_unique()} applications assessed ({summary})")
+        self.stdout.write(
+            f"{results['application_id'].n_unique()} applications assessed ({summary})"
+        )
 
 
 def write_atomically(frame: pl.DataFrame, path: Path) -> None:
