@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "kuntakokeilu.web",
     "kuntakokeilu.areas",
     "kuntakokeilu.applications",
+    "kuntakokeilu.clients",
+    "kuntakokeilu.register",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,11 @@
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 import polars as pl
 from django.core.management.base import BaseCommand, CommandError
 
 from kuntakokeilu.applications.files import read_csv, read_waivers
+from kuntakokeilu.fileio import OutputError, check_output, write_frame
 from kuntakokeilu.reference import ReferenceError, reference_data
 from kuntakokeilu.rules.applications import (
     ApplicationError,
@@ -17,13 +16,7 @@ from kuntakokeilu.rules.applications import (
     with_joined_areas,
 )
 from kuntakokeilu.rules.parameters import ParameterError
-
-
-def iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--on {text!r} is not a date: give it as YYYY-MM-DD") from None
+from kuntakokeilu.web.arguments import iso_date
 
 
 class Command(BaseCommand):
@@ -38,7 +31,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="applications CSV")
         parser.add_argument("--on", required=True, help="assessment date, YYYY-MM-DD")
-        parser.add_argument("--out", type=Path, help="write the results here (CSV); default: print")
+        parser.add_argument(
+            "--out", type=Path, help="write the results here (.csv or .parquet); default: print"
+        )
         parser.add_argument(
             "--waivers",
             type=Path,
@@ -48,13 +43,15 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, on: str, out: Path | None, waivers: Path | None, **opts):
         day = iso_date(on)
         try:
+            if out is not None:
+                check_output(out)
             results = self.assess(file, day, waivers)
-        except (ApplicationError, ReferenceError, ParameterError) as error:
+        except (ApplicationError, ReferenceError, ParameterError, OutputError) as error:
             raise CommandError(str(error)) from None
         if out is None:
             self.print_table(results)
         else:
-            write_atomically(results, out)
+            write_frame(results, out)
             self.stdout.write(f"wrote {results.height} rows to {out}")
         self.print_summary(results)
 
@@ -89,16 +86,3 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{results['application_id'].n_unique()} applications assessed ({summary})"
         )
-
-
-def write_atomically(frame: pl.DataFrame, path: Path) -> None:
-    """Write the whole file or nothing: a temporary file renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(handle)
-    try:
-        frame.write_csv(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)

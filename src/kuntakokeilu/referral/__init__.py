@@ -1,0 +1,1 @@
+"""Referral of the target group from a register extract to the experiment areas (vectorised)."""
