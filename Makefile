@@ -64,8 +64,8 @@ format: env
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: env  ## run the benchmarks and print figures and ratios
-	$(VENV)/bin/python -m benchmarks
+bench: env  ## run the benchmarks (starts a throw-away PostgreSQL server) and print figures and ratios
+	scripts/with-postgres $(VENV)/bin/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var .pytest_cache .ruff_cache

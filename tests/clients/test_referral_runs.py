@@ -57,7 +57,12 @@ def snapshot() -> tuple[set, set]:
     """The case database's referral state, without surrogate keys."""
     clients = set(
         Client.objects.values_list(
-            "person_id", "area__area_id", "status", "referred_on", "reasons", "left_on",
+            "person_id",
+            "area__area_id",
+            "status",
+            "referred_on",
+            "reasons",
+            "left_on",
             "left_reason",
         )
     )
@@ -76,7 +81,9 @@ def test_the_sequence_leaves_every_person_where_the_rules_say(extracts, language
         assert area_of(name) == area, name
 
 
-def test_people_who_leave_keep_their_history_with_the_day_and_the_reason(extracts, language_exception):
+def test_people_who_leave_keep_their_history_with_the_day_and_the_reason(
+    extracts, language_exception
+):
     run_referral(extracts[0], FIRST_WAVE)
     run_referral(extracts[1], MONTH_LATER)
     for name, reason in RETURN_REASONS.items():
@@ -159,7 +166,9 @@ def test_each_newly_referred_client_gets_a_notice_in_their_language(extracts, ar
     result = run_referral(extracts[0], FIRST_WAVE)
     files = write_run_notices(result.run, tmp_path / "notices")
     assert [f.name for f in files] == [
-        "notices-espoo-fi.html", "notices-helsinki-fi.html", "notices-helsinki-sv.html"
+        "notices-espoo-fi.html",
+        "notices-helsinki-fi.html",
+        "notices-helsinki-sv.html",
     ]
     swedish = (tmp_path / "notices" / "notices-helsinki-sv.html").read_text(encoding="utf-8")
     assert swedish.count("<section>") == 2  # leaves_the_register and kept_by_te_office speak sv

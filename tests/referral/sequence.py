@@ -62,8 +62,13 @@ MONTH_TWO = [
     row("newcomer_in_month_two", "091", registered_on="2021-03-20", unemployed_since="2021-03-20"),
     row("kept_by_te_office", "091", language="sv"),
     row("row_rejected_in_month_two", "999"),
-    row("finds_open_market_job", "091", earnings_related="true", status="employed",
-        unemployed_since=""),
+    row(
+        "finds_open_market_job",
+        "091",
+        earnings_related="true",
+        status="employed",
+        unemployed_since="",
+    ),
 ]
 
 EXPECTED_MONTH_ONE = {

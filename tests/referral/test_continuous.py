@@ -19,7 +19,9 @@ from tests.referral.sequence import (
     write_extract,
 )
 
-EXCEPTIONS = pl.DataFrame({"person_id": [CODES["kept_by_te_office"]], "exception": ["language_rights"]})
+EXCEPTIONS = pl.DataFrame(
+    {"person_id": [CODES["kept_by_te_office"]], "exception": ["language_rights"]}
+)
 
 
 def run(rows, on, state, tmp_path):

@@ -74,7 +74,9 @@ def _stage(cursor, chunk: pl.DataFrame) -> None:
         buffer = io.BytesIO()
         frame.write_csv(buffer, include_header=False, null_value="\\N", quote_style="necessary")
         columns = ", ".join(STAGED)
-        with cursor.copy(f"COPY referral_stage ({columns}) FROM STDIN WITH (FORMAT csv, NULL '\\N')") as copy:
+        with cursor.copy(
+            f"COPY referral_stage ({columns}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+        ) as copy:
             copy.write(buffer.getvalue())
     else:
         marks = ", ".join(["%s"] * len(STAGED))

@@ -65,7 +65,9 @@ class ReferralRun(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["extract_sha256", "on"], name="one_run_per_extract_and_day")
+            models.UniqueConstraint(
+                fields=["extract_sha256", "on"], name="one_run_per_extract_and_day"
+            )
         ]
 
     def __str__(self) -> str:

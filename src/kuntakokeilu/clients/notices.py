@@ -20,11 +20,21 @@ def notified_clients(run: ReferralRun) -> pl.DataFrame:
     )
     frame = pl.DataFrame(
         list(rows),
-        schema={"client_id": pl.Int64, "language": pl.String, "area_id": pl.String, "code": pl.String},
+        schema={
+            "client_id": pl.Int64,
+            "language": pl.String,
+            "area_id": pl.String,
+            "code": pl.String,
+        },
         orient="row",
     )
-    names = reference_data().municipalities(run.on).select(
-        "code", *[pl.col(f"name_{lang}").alias(f"municipality_{lang}") for lang in ("fi", "sv", "en")]
+    names = (
+        reference_data()
+        .municipalities(run.on)
+        .select(
+            "code",
+            *[pl.col(f"name_{lang}").alias(f"municipality_{lang}") for lang in ("fi", "sv", "en")],
+        )
     )
     return frame.join(names, on="code", how="left")
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 from kuntakokeilu.areas.models import Area
 from kuntakokeilu.clients.bulk import STAGED, apply_chunk
 from kuntakokeilu.clients.models import Client, ReferralEvent, ReferralRun, TeOfficeException
+from kuntakokeilu.reference import ReferenceError
 from kuntakokeilu.referral.continuous import (
     CHANGES,
     CUSTOMERSHIP_ENDS,
@@ -37,7 +38,6 @@ from kuntakokeilu.referral.continuous import (
     classify,
     counts,
 )
-from kuntakokeilu.reference import ReferenceError
 from kuntakokeilu.register.intake import Intake, read_register
 from kuntakokeilu.rules.target_group import Context, decide_register
 
@@ -71,14 +71,16 @@ def decide(intake: Intake, on: dt.date) -> pl.DataFrame:
 def current_state() -> pl.DataFrame:
     """person_id -> current_area for the people an area is responsible for now."""
     rows = Client.objects.with_area().values_list("person_id", "area__area_id")
-    return pl.DataFrame(list(rows), schema={"person_id": pl.String, "current_area": pl.String},
-                        orient="row")
+    return pl.DataFrame(
+        list(rows), schema={"person_id": pl.String, "current_area": pl.String}, orient="row"
+    )
 
 
 def exceptions_on(on: dt.date) -> pl.DataFrame:
     rows = TeOfficeException.in_force_on(on).values_list("person_id", "kind")
-    return pl.DataFrame(list(rows), schema={"person_id": pl.String, "exception": pl.String},
-                        orient="row")
+    return pl.DataFrame(
+        list(rows), schema={"person_id": pl.String, "exception": pl.String}, orient="row"
+    )
 
 
 def staged_rows(transitions: pl.DataFrame, decisions: pl.DataFrame, on: dt.date) -> pl.DataFrame:
@@ -95,7 +97,8 @@ def staged_rows(transitions: pl.DataFrame, decisions: pl.DataFrame, on: dt.date)
     gets_area = pl.col("transition").is_in([NEWLY_REFERRED, STAYS, MOVES_AREA])
     leaves = pl.col("transition").is_in([RETURNS_TO_TE_OFFICE, CUSTOMERSHIP_ENDS])
     return written.join(register, on="person_id", how="left").with_columns(
-        pl.col("to_area").replace_strict(area_pk, default=None, return_dtype=pl.Int64)
+        pl.col("to_area")
+        .replace_strict(area_pk, default=None, return_dtype=pl.Int64)
         .alias("area_pk"),
         pl.when(pl.col("transition") == NEWLY_REFERRED).then(pl.lit(on)).alias("referred_on"),
         pl.when(gets_area).then(pl.col("reasons")).alias("reasons"),
@@ -126,8 +129,14 @@ def run_referral(
         extract_sha256=sha256_of(path), on=on, defaults={"extract_name": path.name}
     )
     apply_all(staged, run, chunk_size, progress)
-    result = RunResult(run, intake, decisions, counts(transitions), referred_by_area(decisions),
-                       resumed=not created and not run.finished)
+    result = RunResult(
+        run,
+        intake,
+        decisions,
+        counts(transitions),
+        referred_by_area(decisions),
+        resumed=not created and not run.finished,
+    )
     finish(run, result)
     return result
 
@@ -136,8 +145,10 @@ def apply_all(staged: pl.DataFrame, run: ReferralRun, chunk_size: int, progress:
     total = max(1, -(-staged.height // chunk_size))
     for number, chunk in enumerate(staged.iter_slices(chunk_size), start=1):
         apply_chunk(chunk, run)
-        progress(f"chunk {number}/{total}: {min(number * chunk_size, staged.height)} "
-                 f"of {staged.height} people written")
+        progress(
+            f"chunk {number}/{total}: {min(number * chunk_size, staged.height)} "
+            f"of {staged.height} people written"
+        )
 
 
 def referred_by_area(decisions: pl.DataFrame) -> dict[str, int]:

@@ -92,7 +92,9 @@ def notice_language(english_for: tuple[str, ...] = ()) -> pl.Expr:
 
 def _escaped(column: str) -> pl.Expr:
     text = pl.col(column).cast(pl.String)
-    return text.str.replace_all("&", "&amp;").str.replace_all("<", "&lt;").str.replace_all(">", "&gt;")
+    return (
+        text.str.replace_all("&", "&amp;").str.replace_all("<", "&lt;").str.replace_all(">", "&gt;")
+    )
 
 
 def _contact_line() -> pl.Expr:
@@ -102,9 +104,11 @@ def _contact_line() -> pl.Expr:
 
 def _notice_in(lang: str) -> pl.Expr:
     text = TEXTS[lang]
-    contact = pl.when(_contact_line() != "").then(_contact_line()).otherwise(pl.lit(text["fallback"]))
+    contact = (
+        pl.when(_contact_line() != "").then(_contact_line()).otherwise(pl.lit(text["fallback"]))
+    )
     return pl.format(
-        "<section><p class=\"meta\">{} · {} {}</p><h1>{}</h1><p>"
+        '<section><p class="meta">{} · {} {}</p><h1>{}</h1><p>'
         + text["body"]
         + "</p><p><strong>{}:</strong> {}</p></section>",
         pl.lit(text["sender"]),
@@ -143,7 +147,8 @@ def write_documents(rendered: pl.DataFrame, directory: Path) -> list[Path]:
     groups = rendered.sort("client_id").group_by("area_id", "notice_language", maintain_order=True)
     for area, lang, group in groups.agg(pl.col("html").str.join("\n")).iter_rows():
         path = directory / f"notices-{area}-{lang}.html"
-        path.write_text(PAGE.format(lang=lang, title=TEXTS[lang]["title"], notices=group),
-                        encoding="utf-8")
+        path.write_text(
+            PAGE.format(lang=lang, title=TEXTS[lang]["title"], notices=group), encoding="utf-8"
+        )
         written.append(path)
     return sorted(written)

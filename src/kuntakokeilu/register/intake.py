@@ -12,9 +12,10 @@ required column missing, empty) raises ``RegisterUnreadable`` with one message s
 and how to fix it. No message carries a full identity code (``identity.mask``).
 
 CSV and Parquet go through the same path: every REGISTER.md column is cast to text first, so a
-Parquet file with real dates and booleans gives the same accepted rows as the CSV. Extra columns
-are kept as they are; an extra column called ``row`` or ``birth_date`` is replaced by the derived
-value of that name.
+Parquet file with real dates and booleans gives the same accepted rows as the CSV. Cells are read
+without surrounding whitespace (except person_id, which is checked exactly as given); status names,
+yes/no values and languages in any case. Extra columns are kept as they are; an extra column called
+``row`` or ``birth_date`` is replaced by the derived value of that name.
 """
 
 from __future__ import annotations
@@ -72,7 +73,12 @@ FORMATS = (".csv", ".parquet")
 OTHER_DELIMITERS = (";", "\t", "|")
 _BOM = b"\xef\xbb\xbf"
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MUNICIPALITY_CODE = r"^[0-9]{3}$"
 _IDENTITY_LIKE = re.compile(r"[0-9]{6}[-+A-FYXWVU][0-9]{3}[0-9A-Y]")
+
+
+#: Problem column name -> (register column, reason expression: null when the row passes).
+Problems = dict[str, tuple[str, pl.Expr]]
 
 
 class RegisterUnreadable(Exception):
@@ -81,7 +87,11 @@ class RegisterUnreadable(Exception):
 
 @dataclass(frozen=True)
 class Intake:
-    """A register extract split into accepted rows and rejected problems."""
+    """A register extract split into accepted rows and rejected problems.
+
+    ``rows_read`` counts the data rows; every one of them is in ``accepted`` or named by at least
+    one row of ``rejected`` (a row with two problems is named twice).
+    """
 
     accepted: pl.DataFrame
     rejected: pl.DataFrame
@@ -95,18 +105,14 @@ def read_register(
     ref: ReferenceData | None = None,
     allow_temporary_codes: bool = True,
 ) -> Intake:
-    """Read the register extract at ``path`` and check every row for the extract date ``on``."""
-    ref = ref or reference_data()
+    """Read the register extract at ``path`` and check every row for the extract date ``on``.
+
+    Raises ``RegisterUnreadable`` when the file cannot be read at all, and the reference data's
+    ``ReferenceError`` when it knows no municipal division for ``on``.
+    """
     given = _numbered(_as_text(Path(path), _read_table(Path(path))))
-    values = (
-        given.lazy()
-        .with_columns(_texts())
-        .with_columns(_values(allow_temporary_codes))
-        .with_columns(_birth_date())
-        .collect()
-    )
-    problems = _problems(values, on, ref)
-    checked = values.with_columns(expr.alias(name) for name, (_, expr) in problems.items())
+    problems = _problems(given, on, ref or reference_data())
+    checked = _checked(given, problems, allow_temporary_codes)
     return Intake(
         accepted=_accepted(checked, list(problems), given.columns),
         rejected=_rejected(checked, {name: column for name, (column, _) in problems.items()}),
@@ -245,6 +251,18 @@ def _numbered(table: pl.DataFrame) -> pl.DataFrame:
 # -- normalised values ----------------------------------------------------------------------
 
 
+def _checked(given: pl.DataFrame, problems: Problems, allow_temporary: bool) -> pl.DataFrame:
+    """One pass over the register: trimmed text, normalised values, birth date, every problem."""
+    return (
+        given.lazy()
+        .with_columns(_texts())
+        .with_columns(_values(allow_temporary))
+        .with_columns(_birth_date())
+        .with_columns(expr.alias(name) for name, (_, expr) in problems.items())
+        .collect()
+    )
+
+
 def _text(column: str) -> str:
     return f"text.{column}"
 
@@ -301,14 +319,12 @@ def _birth_date() -> pl.Expr:
 # -- problems -------------------------------------------------------------------------------
 
 
-def _problems(
-    values: pl.DataFrame, on: dt.date, ref: ReferenceData
-) -> dict[str, tuple[str, pl.Expr]]:
-    """Problem column name -> (register column, reason expression, null when no problem)."""
+def _problems(given: pl.DataFrame, on: dt.date, ref: ReferenceData) -> Problems:
+    """Every check, as a reason expression that is null when the row passes it."""
     checks = [
         ("person_id", _identity_problem()),
-        ("person_id", _duplicate_problem(values)),
-        ("home_municipality", _municipality_problem(values, on, ref)),
+        ("person_id", _duplicate_problem(given)),
+        ("home_municipality", _municipality_problem(given, on, ref)),
         ("status", _status_problem()),
         ("earnings_related", _yes_no_problem("earnings_related")),
         ("immigrant", _yes_no_problem("immigrant")),
@@ -339,52 +355,55 @@ def _identity_problem() -> pl.Expr:
     )
 
 
-def _duplicate_problem(values: pl.DataFrame) -> pl.Expr:
-    duplicates = _duplicates(values)
+def _duplicate_problem(given: pl.DataFrame) -> pl.Expr:
+    duplicates = _duplicates(given)
     named = pl.col("person_id").replace_strict(
         duplicates["person_id"], duplicates["reason"], default=None, return_dtype=pl.String
     )
     return pl.when(~_is_empty("person_id")).then(named)
 
 
-def _duplicates(values: pl.DataFrame) -> pl.DataFrame:
+def _duplicates(given: pl.DataFrame) -> pl.DataFrame:
     """One row per person_id given on more than one row, with the reason naming all rows."""
     rows = pl.col("row").sort().cast(pl.String)
     listed = pl.concat_str([rows.head(rows.len() - 1).str.join(", "), pl.lit(" and "), rows.last()])
     return (
-        values.filter(~_is_empty("person_id") & (pl.len().over("person_id") > 1))
+        given.lazy()
+        .with_columns(_texts())
+        .filter(~_is_empty("person_id") & (pl.len().over("person_id") > 1))
         .group_by("person_id")
         .agg((pl.lit("person_id appears on rows ") + listed).alias("reason"))
+        .collect()
     )
 
 
-def _municipality_problem(values: pl.DataFrame, on: dt.date, ref: ReferenceData) -> pl.Expr:
+def _municipality_problem(given: pl.DataFrame, on: dt.date, ref: ReferenceData) -> pl.Expr:
     code = pl.col(_value("home_municipality"))
     known = ref.municipalities(on)["code"].implode()
-    well_formed = code.str.contains(r"^[0-9]{3}$")
-    unknown = values.filter(well_formed & ~code.is_in(known))[_value("home_municipality")]
+    unknown = _unknown_municipalities(given, known, on, ref)
     return (
         pl.when(_is_empty("home_municipality"))
         .then(_missing("home_municipality"))
-        .when(~well_formed)
+        .when(~code.str.contains(_MUNICIPALITY_CODE))
         .then(_not_valid("home_municipality"))
         .when(~code.is_in(known))
-        .then(
-            code.replace_strict(
-                _unknown_reasons(unknown, on, ref), default=None, return_dtype=pl.String
-            )
-        )
+        .then(code.replace_strict(unknown, default=None, return_dtype=pl.String))
     )
 
 
-def _unknown_reasons(codes: pl.Series, on: dt.date, ref: ReferenceData) -> dict[str, str]:
+def _unknown_municipalities(
+    given: pl.DataFrame, known: pl.Series, on: dt.date, ref: ReferenceData
+) -> dict[str, str]:
     """The reference data's own explanation for each distinct unknown code (at most 1 000)."""
+    code = pl.col(_text("home_municipality"))
+    unknown = given.lazy().with_columns(_texts()).select(code.unique())
+    unknown = unknown.filter(code.str.contains(_MUNICIPALITY_CODE) & ~code.is_in(known))
     reasons = {}
-    for code in codes.unique().to_list():
+    for municipality in unknown.collect().to_series().to_list():
         try:
-            ref.municipality(code, on)
-        except UnknownMunicipality as unknown:
-            reasons[code] = str(unknown)
+            ref.municipality(municipality, on)
+        except UnknownMunicipality as why:
+            reasons[municipality] = str(why)
     return reasons
 
 
@@ -395,9 +414,12 @@ def _status_problem() -> pl.Expr:
         .when(pl.col(_value("status")).is_null())
         .then(
             pl.concat_str(
-                [pl.lit("unknown status '"), pl.col("status"), pl.lit("': use ")],
+                [
+                    pl.lit("unknown status '"),
+                    pl.col("status"),
+                    pl.lit(f"': use {WHAT_TO_GIVE['status']}"),
+                ]
             )
-            + pl.lit(WHAT_TO_GIVE["status"])
         )
     )
 
@@ -425,8 +447,8 @@ def _not_a_date(column: str) -> pl.Expr:
 
 
 def _after_extract_date(column: str, on: dt.date) -> pl.Expr:
-    given = pl.col(_value(column)).dt.to_string("%Y-%m-%d")
-    return pl.lit(f"{column} ") + given + pl.lit(f" is after the extract date {on.isoformat()}")
+    day = pl.col(_value(column)).dt.to_string("%Y-%m-%d")
+    return pl.lit(f"{column} ") + day + pl.lit(f" is after the extract date {on.isoformat()}")
 
 
 def _registered_on_problem(on: dt.date) -> pl.Expr:
@@ -469,16 +491,19 @@ def _unemployed_since_problem(on: dt.date) -> pl.Expr:
 def _accepted(checked: pl.DataFrame, problems: list[str], given: list[str]) -> pl.DataFrame:
     extra = [c for c in given if c not in REGISTER_COLUMNS and c != "row"]
     normalised = [pl.col(_value(c)).alias(c) for c in REGISTER_COLUMNS if c != "person_id"]
-    return checked.filter(pl.all_horizontal(pl.col(problems).is_null())).select(
-        "row", "person_id", *normalised, "birth_date", *extra
+    return (
+        checked.lazy()
+        .filter(pl.all_horizontal(pl.col(problems).is_null()))
+        .select("row", "person_id", *normalised, "birth_date", *extra)
+        .collect()
     )
 
 
 def _rejected(checked: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
     parts = [
-        checked.filter(pl.col(name).is_not_null()).select(
-            "row", "person_id", pl.lit(column).alias("column"), pl.col(name).alias("reason")
-        )
+        checked.lazy()
+        .filter(pl.col(name).is_not_null())
+        .select("row", "person_id", pl.lit(column).alias("column"), pl.col(name).alias("reason"))
         for name, column in columns.items()
     ]
-    return pl.concat(parts).sort("row", maintain_order=True)
+    return pl.concat(parts).sort("row", maintain_order=True).collect()

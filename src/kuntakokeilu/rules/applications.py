@@ -43,6 +43,7 @@ import polars as pl
 
 from kuntakokeilu.reference import ReferenceData, reference_data
 from kuntakokeilu.rules.parameters import Parameters, parameters
+from kuntakokeilu.rules.target_group import Context, in_target_group_expr
 
 MIN_POPULATION = "MIN_POPULATION"
 ONE_ELY_AREA = "ONE_ELY_AREA"
@@ -213,6 +214,15 @@ def counts_from_statistics(on: dt.date, ref: ReferenceData, params: Parameters) 
         "code",
         (pl.col("unemployed_jobseekers") * per_client).alias("clients"),
         (pl.col("unemployed_jobseekers") * per_target).alias("target_group"),
+    )
+
+
+def counts_from_register(accepted: pl.DataFrame, on: dt.date) -> pl.DataFrame:
+    """Clients and target group per home municipality from a validated register extract."""
+    in_group = in_target_group_expr(Context.on_date(on))
+    return accepted.group_by(pl.col("home_municipality").alias("code")).agg(
+        pl.len().cast(pl.Float64).alias("clients"),
+        in_group.sum().cast(pl.Float64).alias("target_group"),
     )
 
 

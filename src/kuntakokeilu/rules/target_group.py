@@ -216,6 +216,13 @@ def decide_person(person: Person, ctx: Context) -> Decision:
     return Decision(REFER, ctx.area_by_municipality[person.home_municipality], qualifying)
 
 
+def in_target_group_expr(ctx: Context) -> pl.Expr:
+    """Unemployed or in services and at least one qualifying criterion: the target group wherever
+    the person lives (used to count it per municipality, e.g. for an application)."""
+    qualifies = pl.any_horizontal([rule.vectorised(ctx) for rule in QUALIFYING])
+    return UNEMPLOYED_OR_IN_SERVICES.vectorised(ctx) & qualifies
+
+
 def decide_register(register_frame: pl.DataFrame | pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     """Add ``decision``, ``area`` and ``reasons`` to every row of a register frame.
 

@@ -76,8 +76,12 @@ class Command(BaseCommand):
 
     def load(self, register: Path, day, intake, decisions, opts) -> None:
         result = run_referral(
-            register, day, intake=intake, decisions=decisions,
-            chunk_size=opts["chunk_size"], progress=self.stdout.write,
+            register,
+            day,
+            intake=intake,
+            decisions=decisions,
+            chunk_size=opts["chunk_size"],
+            progress=self.stdout.write,
         )
         state = "resumed and finished" if result.resumed else "finished"
         self.stdout.write(f"referral run {result.run.pk} {state}:")
