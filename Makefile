@@ -9,6 +9,8 @@ VENV := .venv
 K := $(VENV)/bin/kuntakokeilu
 PYTEST := $(VENV)/bin/pytest
 DEMO_DIR ?= var/demo
+DEMO_SCALE ?= 0.1
+DEMO_ON := 2021-03-01
 SERVE ?= 1
 HOST ?= 127.0.0.1:8000
 
@@ -32,13 +34,22 @@ CATALOGUES := $(foreach l,fi sv,src/kuntakokeilu/locale/$(l)/LC_MESSAGES/django.
 
 env: $(VENV)/.synced $(CATALOGUES)  ## build the virtual environment and the message catalogues
 
-demo: env  ## migrate, load the reference data, assess the 2020 applications, run the server
+demo: env  ## migrate, load reference data, assess the 2020 applications, refer a register, serve
 	$(K) migrate --no-input
 	$(K) load-reference
 	@mkdir -p $(DEMO_DIR)
 	$(K) assess-applications src/kuntakokeilu/reference/data/applications_2020.csv \
 		--on 2020-06-30 --out $(DEMO_DIR)/assessment_2020.csv
+	$(K) generate-register --on $(DEMO_ON) --scale $(DEMO_SCALE) --seed 1 \
+		--out $(DEMO_DIR)/register-$(DEMO_ON).parquet
+	$(K) refer $(DEMO_DIR)/register-$(DEMO_ON).parquet --on $(DEMO_ON) --load \
+		--out $(DEMO_DIR)/decisions-$(DEMO_ON).parquet --notices $(DEMO_DIR)/notices-$(DEMO_ON)
+	@echo
 	@echo "The 2020 applications assessed on 30.6.2020: $(DEMO_DIR)/assessment_2020.csv"
+	@echo "Synthetic register (scale $(DEMO_SCALE)):    $(DEMO_DIR)/register-$(DEMO_ON).parquet"
+	@echo "Referral decisions on 1.3.2021:            $(DEMO_DIR)/decisions-$(DEMO_ON).parquet"
+	@echo "Rejected rows:                             $(DEMO_DIR)/decisions-$(DEMO_ON).rejected.csv"
+	@echo "Client notices (one document per area and language): $(DEMO_DIR)/notices-$(DEMO_ON)/"
 	@if [ "$(SERVE)" = "1" ]; then \
 		echo "Open http://$(HOST)/ (Ctrl-C stops the server)"; \
 		$(K) runserver $(HOST); \

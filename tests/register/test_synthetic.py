@@ -25,7 +25,9 @@ from kuntakokeilu.rules.target_group import Context, decide_register
 
 EXPERIMENT_START = dt.date(2021, 3, 1)  # 2021 division, past the statistics: the scenario
 IN_STATISTICS = dt.date(2020, 6, 15)  # sized by the unemployed at the end of May 2020
+BEFORE_COVID = dt.date(2020, 1, 1)  # sized by the unemployed at the end of December 2019
 CLIENTS_PER_UNEMPLOYED = 2.5
+OTHERS_PER_UNEMPLOYED_2019 = CLIENTS_PER_UNEMPLOYED - 1  # the other statuses, 2019 level
 UNEMPLOYED = ("unemployed", "laid_off")
 
 
@@ -47,6 +49,24 @@ def unemployed_in_may_2020() -> pl.DataFrame:
     return monthly.filter(pl.col("month") == dt.date(2020, 5, 1)).select(
         "code", "unemployed_jobseekers"
     )
+
+
+def unemployed_2019_mean() -> pl.DataFrame:
+    """Mean unemployed job seekers 2019-01..2019-12 per municipality (2020 division)."""
+    mean = reference_data().unemployed_jobseekers(BEFORE_COVID, 12)
+    assert (mean["first_month"][0], mean["last_month"][0]) == (
+        dt.date(2019, 1, 1),
+        dt.date(2019, 12, 1),
+    )
+    return mean.select("code", pl.col("unemployed_jobseekers").alias("mean_2019"))
+
+
+def counts_by_municipality(register: pl.DataFrame) -> pl.DataFrame:
+    """All job seekers, and the unemployed + laid off, per home municipality."""
+    counts = register.group_by(pl.col("home_municipality").alias("code")).agg(
+        pl.len().alias("all"), pl.col("status").is_in(UNEMPLOYED).sum().alias("unemployed")
+    )
+    return counts.cast({"all": pl.Int64, "unemployed": pl.Int64})
 
 
 # -- reproducible --------------------------------------------------------------------------
@@ -74,28 +94,62 @@ def test_register_has_exactly_the_register_md_columns(small):
 
 
 def test_every_municipality_with_20_expected_job_seekers_appears_in_proportion():
-    given = unemployed_in_may_2020().with_columns(
-        (pl.col("unemployed_jobseekers") * CLIENTS_PER_UNEMPLOYED * 0.05).alias("expected")
+    # unemployed + laid off: the date's unemployed job seekers; the others: 1.5 x the 2019 mean
+    given = (
+        unemployed_in_may_2020()
+        .join(unemployed_2019_mean(), on="code")
+        .with_columns(
+            (pl.col("unemployed_jobseekers") * 0.05).alias("expected_unemployed"),
+            (pl.col("mean_2019") * OTHERS_PER_UNEMPLOYED_2019 * 0.05).alias("expected_other"),
+        )
+        .with_columns((pl.col("expected_unemployed") + pl.col("expected_other")).alias("expected"))
     )
     register = generate_register(IN_STATISTICS, 0.05, seed=1)
-    counts = register.group_by(pl.col("home_municipality").alias("code")).len()
-    compared = given.filter(pl.col("expected") >= 20).join(counts, on="code", how="left")
+    compared = given.filter(pl.col("expected") >= 20).join(
+        counts_by_municipality(register), on="code", how="left"
+    )
     assert compared.height > 200
-    assert compared["len"].null_count() == 0
-    assert (compared["len"] - compared["expected"]).abs().max() <= 0.5
+    assert compared["all"].null_count() == 0
+    assert (compared["all"] - compared["expected"]).abs().max() <= 0.5
+    assert (compared["unemployed"] - compared["expected_unemployed"]).abs().max() <= 0.5
+    others = compared["all"] - compared["unemployed"]
+    assert (others - compared["expected_other"]).abs().max() <= 1.0
+
+
+def test_covid_unemployment_raises_only_the_unemployed_and_laid_off():
+    before = counts_by_municipality(generate_register(BEFORE_COVID, 0.05, seed=1))
+    peak = counts_by_municipality(generate_register(IN_STATISTICS, 0.05, seed=1))
+    both = before.join(peak, on="code", suffix="_peak")
+    others = both["all"] - both["unemployed"]
+    others_peak = both["all_peak"] - both["unemployed_peak"]
+    assert (others_peak - others).abs().max() <= 1  # the 2019 level on both dates, rounded
+    assert both["unemployed_peak"].sum() > 1.5 * both["unemployed"].sum()
+    assert 30_000 <= before["all"].sum() <= 32_000  # about 600 000 at scale 1
 
 
 def test_on_the_2021_division_honkajoki_is_counted_in_kankaanpaa(small):
     assert small.filter(pl.col("home_municipality") == "099").is_empty()
     kankaanpaa = small.filter(pl.col("home_municipality") == "214").height
-    statistics = reference_data().unemployed_jobseekers(EXPERIMENT_START, 12)
-    both = statistics.filter(pl.col("code").is_in(["099", "214"]))["unemployed_jobseekers"]
-    assert kankaanpaa == pytest.approx(both.sum() * CLIENTS_PER_UNEMPLOYED * 0.05, abs=0.5)
+    scenario = reference_data().unemployed_jobseekers(EXPERIMENT_START, 12)
+    statistics = scenario.join(unemployed_2019_mean(), on="code")
+    both = statistics.filter(pl.col("code").is_in(["099", "214"]))
+    expected = both["unemployed_jobseekers"].sum() + both["mean_2019"].sum() * 1.5
+    assert kankaanpaa == pytest.approx(expected * 0.05, abs=0.5)
 
 
-def test_unemployed_and_laid_off_are_the_unemployed_share_of_the_register(small):
+def test_unemployed_and_laid_off_are_the_scenarios_unemployed_over_the_register(small):
+    scenario = reference_data().unemployed_jobseekers(EXPERIMENT_START, 12)
+    unemployed = scenario["unemployed_jobseekers"].sum()
+    others = unemployed_2019_mean()["mean_2019"].sum() * OTHERS_PER_UNEMPLOYED_2019
     share = small["status"].is_in(UNEMPLOYED).mean()
-    assert share == pytest.approx(1 / CLIENTS_PER_UNEMPLOYED, abs=0.005)
+    assert share == pytest.approx(unemployed / (unemployed + others), abs=0.002)  # about 47.5 %
+
+
+def test_in_each_municipality_a_fifth_of_the_unemployed_are_laid_off_in_2021(small):
+    laid_off = small.group_by("home_municipality").agg(
+        (pl.col("status") == "laid_off").sum() - 0.20 * pl.col("status").is_in(UNEMPLOYED).sum()
+    )
+    assert laid_off["status"].abs().max() < 1  # laid out systematically, not drawn
 
 
 def test_every_status_occurs(small):
@@ -215,7 +269,7 @@ def test_earnings_related_entitlement_is_rarer_for_the_young_and_immigrants(smal
 
 
 def test_scale_1_on_the_first_day_refers_the_published_size_of_the_target_group():
-    # Takes a few seconds: the whole of Finland (about 820 000 job seekers) is drawn.
+    # Takes a few seconds: the whole of Finland (about 690 000 job seekers) is drawn.
     register = generate_register(EXPERIMENT_START, 1.0, seed=0).with_columns(
         birth_date_expr(pl.col("person_id")).alias("birth_date")
     )
@@ -272,8 +326,9 @@ def test_command_writes_the_register_and_reports_progress(tmp_path, capsys):
     run(out=tmp_path / "register.parquet")
     printed = capsys.readouterr().out
     assert "scenario: mean unemployed job seekers 2019-11..2020-10" in printed
-    assert "wrote 8,170 job seekers" in printed
-    assert pl.read_parquet(tmp_path / "register.parquet").height == 8_170
+    assert "6,874 job seekers in 309 municipalities (3,273 unemployed or laid off" in printed
+    assert "wrote 6,874 job seekers" in printed
+    assert pl.read_parquet(tmp_path / "register.parquet").height == 6_874
 
 
 def test_command_help_names_every_option():

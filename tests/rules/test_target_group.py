@@ -16,6 +16,7 @@ from kuntakokeilu.rules.target_group import (
     age_on,
     decide_person,
     decide_register,
+    younger_than_expr,
 )
 from tests.scenarios import load
 
@@ -101,3 +102,30 @@ people = st.builds(
 def test_batch_and_single_person_decisions_agree(group, on):
     ctx = Context.on_date(on)
     assert decide_batch(group, on) == [decide_person(p, ctx) for p in group]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    born=st.dates(dt.date(1980, 1, 1), dt.date(2000, 12, 31)),
+    on=st.dates(dt.date(2020, 1, 1), dt.date(2026, 12, 31)),
+)
+def test_the_batch_age_limit_agrees_with_completed_years(born, on):
+    frame = pl.DataFrame({"born": [born]})
+    younger = frame.select(younger_than_expr(pl.col("born"), on, 30)).item()
+    assert younger == (age_on(born, on) < 30)
+
+
+@pytest.mark.parametrize(
+    ("born", "on", "younger"),
+    [
+        (dt.date(1992, 2, 29), dt.date(2022, 2, 28), True),
+        (dt.date(1992, 2, 29), dt.date(2022, 3, 1), False),
+        (dt.date(1994, 2, 28), dt.date(2024, 2, 29), False),
+        (dt.date(1994, 3, 1), dt.date(2024, 2, 29), True),
+    ],
+    ids=["leapling a day before", "leapling on 1 March", "born 28.2 on leap day", "born 1.3"],
+)
+def test_leap_day_birthdays_at_the_age_limit(born, on, younger):
+    frame = pl.DataFrame({"born": [born]})
+    assert frame.select(younger_than_expr(pl.col("born"), on, 30)).item() is younger
+    assert (age_on(born, on) < 30) is younger

@@ -2,8 +2,8 @@
 
 ``generate_register(on, scale, seed)`` draws one row per registered job seeker, with exactly the
 REGISTER.md columns, sized and shaped by the shipped real statistics and a handful of stated
-shares. Everything is drawn column-wise (no per-person Python loop): the 816 544 rows of
-1.3.2021 in about 1.2 s. The same seed gives the same rows, and ``write_register`` the same bytes.
+shares. Everything is drawn column-wise (no per-person Python loop): the 687 021 rows of
+1.3.2021 in about 0.9 s. The same seed gives the same rows, and ``write_register`` the same bytes.
 
 Random numbers come from Polars' seeded sampler (``Draws``), one independent stream per named
 quantity: numpy is not a dependency of this project, so STYLE.md's ``default_rng(seed)`` is
@@ -15,21 +15,30 @@ How many, where (the scenario)
     at the end of the last month that ended by the date; when that month is past the statistics
     (dates from 1.12.2020), the mean of the last 12 published months (2019-11..2020-10). A
     suppressed month falls back to the municipality's 12-month mean. On the 2021 division,
-    Honkajoki (099) is counted in Kankaanpää (214). Registered job seekers =
-    ``application_clients_per_unemployed`` (2.50: 600 000 registered / 240 265 unemployed,
-    2019) x unemployed x ``scale``, rounded per municipality. So a 2019-level date gives about
-    600 000 rows (ARCHITECTURE.md), and the 2021 scenario about 820 000, because the covid
-    year's unemployment (many fully laid off) is carried over at the same ratio. The Åland
-    municipalities are included (they are in the statistics); they have no TE office, so their
-    ``te_office`` is empty.
+    Honkajoki (099) is counted in Kankaanpää (214). Only the unemployed + laid off follow that
+    level: they are the unemployed job seekers x ``scale``. The other statuses stay at the
+    calibration year's level (``BASELINE_YEAR``): (``application_clients_per_unemployed`` - 1)
+    x the municipality's mean unemployed job seekers 2019-01..2019-12 x ``scale``, where 2.50 =
+    600 000 registered / 240 265 unemployed (2019 means), i.e. 1.5 x the 2019 mean, about
+    360 400 at scale 1 whatever the date: the covid rise in unemployment came mostly from the
+    fully laid off, not from more people in services or employed job seekers. Per municipality
+    the total is rounded, and the unemployed + laid off; the others are the difference. So the
+    earliest date, 1.1.2020 (December 2019's level), gives 617 983 rows (257 556 unemployed or
+    laid off), close to the 2019 size of about 600 000 (ARCHITECTURE.md); 15.6.2020 (May 2020,
+    the covid peak) 792 497; the 2021 scenario (1.3.2021) 687 021, of which 326 638 unemployed
+    or laid off. The Åland municipalities are included (they are in the statistics); they have
+    no TE office, so their ``te_office`` is empty.
 
 Statuses (laid out systematically in each municipality, so its shares hold to the person)
-    unemployed + laid_off = 1 / 2.50 = 40 % of the register: the statistic "unemployed job
-    seekers" counts the fully laid off too. The laid-off part of it is 10 % before April 2020,
-    35 % in April-June 2020, 20 % from July 2020 (guesses after the TEM Employment Bulletin's
-    covid months). The other 60 %: in_services 9 %, in_training 5.1 %, subsidised_employment
-    5.1 %, employed 27 %, short_week 3.9 %, other 9.9 % (guesses; services ~ 19 % of the
-    register, ~ 0.47 per unemployed, is of the size the TEM bulletin reports for 2019).
+    Each municipality's first ``n_unemployed`` ranks are unemployed or laid_off (the statistic
+    "unemployed job seekers" counts the fully laid off too), the rest the other statuses, each
+    group laid out by its own shares. The laid-off part of the unemployed is 10 % before April
+    2020, 35 % in April-June 2020, 20 % from July 2020 (guesses after the TEM Employment
+    Bulletin's covid months). The others: in_services 15 %, in_training 8.5 %,
+    subsidised_employment 8.5 %, employed 45 %, short_week 6.5 %, other 16.5 % (guesses; the
+    three services, 0.48 per 2019 unemployed job seeker, are of the size the TEM bulletin
+    reports for 2019). Measured: unemployed + laid off are 41.7 % of the 1.1.2020 register (the
+    2019 ratio 1 / 2.50 = 40 %) and 47.5 % of the 1.3.2021 one; the services 18.7 % and 16.8 %.
 
 People
     Age 17-66 on the date, by band: 17-19 2.5 %, 20-24 9 %, 25-29 11 %, 30-34 11 %, 35-39
@@ -51,24 +60,28 @@ People
 
 Dates
     Unemployment spells (unemployed): 47 % exponential with mean 75 days, 25 % exponential with
-    mean 250 days, 28 % lognormal with median 900 days (sigma 0.6): 29 % of the unemployed and
-    27 % of unemployed + laid off have been so for 12 months or more (long-term unemployed were
-    about a quarter of the unemployed job seekers in 2019-2021; guess from the TEM bulletin).
+    mean 250 days, 28 % lognormal with median 900 days (sigma 0.6): on 1.3.2021, 32 % of the
+    unemployed and 27 % of unemployed + laid off have been so for 365 days or more (long-term
+    unemployed were about a quarter of the unemployed job seekers in 2019-2021; guess from the
+    TEM bulletin).
     Laid off: exponential, mean 120 days. The job search started on the same day for 60 %, else
     an exponential 90 days earlier. Other statuses: job search lognormal with median 300 days
     (sigma 1.0). No spell or search starts before the 16th birthday, nor after the date.
 
 Earnings-related allowance
-    Entitled: 25 % under 25, 50 % 25-29, 72 % 30-54, 78 % 55+; laid off 85 %; immigrants half
+    Entitled: 25 % under 25, 50 % 25-29, 60 % 30-54, 66 % 55+; laid off 80 %; immigrants half
     as often; after 560 days (400 benefit days, Unemployment Security Act 1290/2002 6:7) only
-    10 % remain entitled unless 61 or older (guesses, calibrated below).
+    10 % remain entitled unless 61 or older (guesses, calibrated below). 45.5 % of the
+    1.3.2021 register is entitled.
 
 Calibration
-    The scale-1 register of 1.3.2021 (816 544 rows) with ``decide_register`` on that day: refer
-    210 166, not_in_target_group 388 826, not_in_experiment_area 217 552 (seed 0; seeds 1 and 2
-    refer 210 105 and 210 291). The published figures are about 189 000 clients planned (D004)
-    and a client survey sent to about 220 000 clients in June 2021 (DOMAIN.md §1); a test holds
-    the referred count between 189 000 and 240 000. The earnings-related shares were the free
+    The scale-1 register of 1.3.2021 (687 021 rows) with ``decide_register`` on that day: refer
+    209 938, not_in_target_group 292 593, not_in_experiment_area 184 490 (seed 0; seed 1 refers
+    209 952, not_in_target_group 292 579; seed 2 refers 209 334). Before the 30-54, 55+ and
+    laid-off shares were lowered from 72 %, 78 % and 85 % to 60 %, 66 % and 80 %, this
+    register referred 191 079 (seed 0). The published figures are about 189 000 clients planned
+    (D004) and a client survey sent to about 220 000 clients in June 2021 (DOMAIN.md §1); a test
+    holds the referred count between 189 000 and 240 000. The earnings-related shares were the free
     parameter of the calibration; the others were set first from the statistics and guesses.
 """
 
@@ -98,7 +111,10 @@ FORMATS = (".csv", ".parquet")
 MERGED_INTO = {"099": "214"}  # Honkajoki into Kankaanpää, 1.1.2021
 
 UNEMPLOYED_STATUSES = ("unemployed", "laid_off")
-#: The rest of the register, relative weights (guesses, see the module docstring).
+#: The other statuses are sized by this year's mean unemployed job seekers (the calibration year
+#: of ``application_clients_per_unemployed``), whatever the date's level.
+BASELINE_YEAR = 2019
+#: The other statuses, relative weights (guesses, see the module docstring).
 OTHER_STATUS_WEIGHTS = {
     "in_services": 0.15,
     "in_training": 0.085,
@@ -185,8 +201,8 @@ EARLIER_REGISTRATION_MEAN_DAYS = 90.0
 SEARCH_MEDIAN_DAYS, SEARCH_SIGMA = 300.0, 1.0
 
 #: Entitled to earnings-related allowance by age [from, to) (guesses, calibrated).
-EARNINGS_RELATED_BY_AGE = ((17, 25, 0.25), (25, 30, 0.50), (30, 55, 0.72), (55, 67, 0.78))
-EARNINGS_RELATED_LAID_OFF = 0.85
+EARNINGS_RELATED_BY_AGE = ((17, 25, 0.25), (25, 30, 0.50), (30, 55, 0.60), (55, 67, 0.66))
+EARNINGS_RELATED_LAID_OFF = 0.80
 EARNINGS_RELATED_IMMIGRANT_FACTOR = 0.5
 #: 400 benefit days (5 a week) in calendar days; Unemployment Security Act 1290/2002 6:7.
 EARNINGS_RELATED_DAYS = 560
@@ -293,11 +309,17 @@ class Counts:
 
     on: dt.date
     level: Level
-    frame: pl.DataFrame  # one row per municipality: its attributes, ``expected`` and ``n``
+    #: One row per municipality: its attributes, ``expected`` and ``n`` (all job seekers),
+    #: ``n_unemployed`` (unemployed + laid off, the date's level) and ``n_other`` (the rest).
+    frame: pl.DataFrame
 
     @property
     def total(self) -> int:
         return int(self.frame["n"].sum())
+
+    @property
+    def unemployed(self) -> int:
+        return int(self.frame["n_unemployed"].sum())
 
 
 def municipality_counts(
@@ -306,19 +328,39 @@ def municipality_counts(
     ref: ReferenceData | None = None,
     params: Parameters | None = None,
 ) -> Counts:
-    """How many job seekers each municipality of ``on``'s division gets at ``scale``."""
+    """How many job seekers each municipality of ``on``'s division gets at ``scale``: the
+    unemployed + laid off at the date's level, the other statuses at the 2019 level."""
     ref, params = ref or reference_data(), params or parameters()
     level, unemployed = unemployed_level(on, ref)
-    ratio = float(params.value("application_clients_per_unemployed", on))
-    expected = pl.col("unemployed_jobseekers") * ratio * scale
+    others_per_unemployed = float(params.value("application_clients_per_unemployed", on)) - 1.0
+    baseline = ref.unemployed_jobseekers(dt.date(BASELINE_YEAR + 1, 1, 1), 12).select(
+        "code", pl.col("unemployed_jobseekers").alias("baseline_jobseekers")
+    )
+    figures = ("unemployed_jobseekers", "baseline_jobseekers")
+    expected_unemployed = pl.col("unemployed_jobseekers") * scale
+    expected_other = pl.col("baseline_jobseekers") * others_per_unemployed * scale
     frame = (
         _municipality_attributes(on, ref)
         .join(_on_division(unemployed, on, ref), on="code", how="left")
-        .with_columns(pl.col("unemployed_jobseekers").fill_null(0.0))
-        .with_columns(expected.alias("expected"))
-        .with_columns((pl.col("expected") + 0.5).floor().cast(pl.Int64).alias("n"))
+        .join(_on_division(baseline, on, ref), on="code", how="left")
+        .with_columns(pl.col(figures).fill_null(0.0))
+        .with_columns(
+            expected_unemployed.alias("expected_unemployed"),
+            (expected_unemployed + expected_other).alias("expected"),
+        )
+        .with_columns(
+            _rounded(pl.col("expected")).alias("n"),
+            _rounded(pl.col("expected_unemployed")).alias("n_unemployed"),
+        )
+        # the total is rounded as a whole, so the others take what the unemployed leave
+        .with_columns(pl.min_horizontal("n_unemployed", "n").alias("n_unemployed"))
+        .with_columns((pl.col("n") - pl.col("n_unemployed")).alias("n_other"))
     )
     return Counts(on, level, frame)
+
+
+def _rounded(expected: pl.Expr) -> pl.Expr:
+    return (expected + 0.5).floor().cast(pl.Int64)
 
 
 def unemployed_level(on: dt.date, ref: ReferenceData) -> tuple[Level, pl.DataFrame]:
@@ -350,7 +392,7 @@ def _on_division(unemployed: pl.DataFrame, on: dt.date, ref: ReferenceData) -> p
             f"the statistics have municipality codes {', '.join(unknown)} that are not in the "
             f"division in force on {on.isoformat()}; add them to MERGED_INTO"
         )
-    return mapped.group_by("code").agg(pl.col("unemployed_jobseekers").sum())
+    return mapped.group_by("code").agg(pl.exclude("code").sum())
 
 
 def _municipality_attributes(on: dt.date, ref: ReferenceData) -> pl.DataFrame:
@@ -395,14 +437,15 @@ def generate_register(
     counts = municipality_counts(on, scale, ref, params)
     say(
         f"{counts.level.describe()}; {counts.total:,} job seekers in "
-        f"{counts.frame.height} municipalities"
+        f"{counts.frame.height} municipalities ({counts.unemployed:,} unemployed or laid off, "
+        f"the others at the {BASELINE_YEAR} level)"
     )
-    return _people(counts, Draws(seed), params, say)
+    return _people(counts, Draws(seed), say)
 
 
-def _people(counts: Counts, draws: Draws, params: Parameters, say: Progress) -> pl.DataFrame:
+def _people(counts: Counts, draws: Draws, say: Progress) -> pl.DataFrame:
     started, on = time.perf_counter(), counts.on
-    frame = _with_statuses(_expanded(counts, draws), on, params)
+    frame = _with_statuses(_expanded(counts, draws), on)
     frame = _with_birth_dates(frame, on, draws)
     frame = _with_languages(frame, draws)
     frame = _with_spells(frame, on, draws)
@@ -428,18 +471,27 @@ def _expanded(counts: Counts, draws: Draws) -> pl.DataFrame:
     return municipalities.with_columns(pl.int_ranges(0, pl.col("n")).alias("rank")).explode("rank")
 
 
-def _status_weights(on: dt.date, params: Parameters) -> dict[str, float]:
-    unemployed = 1.0 / float(params.value("application_clients_per_unemployed", on))
+def _status_weights(on: dt.date) -> tuple[dict[str, float], dict[str, float]]:
+    """Shares within the unemployed + laid off on ``on``, and within the other statuses."""
     laid_off = [share for since, share in LAID_OFF_SHARE if since <= on][-1]
-    total_other = sum(OTHER_STATUS_WEIGHTS.values())
-    others = {k: v / total_other * (1.0 - unemployed) for k, v in OTHER_STATUS_WEIGHTS.items()}
-    return {"unemployed": unemployed * (1 - laid_off), "laid_off": unemployed * laid_off} | others
+    return {"unemployed": 1.0 - laid_off, "laid_off": laid_off}, OTHER_STATUS_WEIGHTS
 
 
-def _with_statuses(frame: pl.DataFrame, on: dt.date, params: Parameters) -> pl.DataFrame:
-    """Statuses laid out systematically in each municipality: its shares hold exactly."""
-    position = (pl.col("rank") + pl.col("offset")) / pl.col("n")
-    return frame.with_columns(_pick(position, _status_weights(on, params)).alias("status"))
+def _with_statuses(frame: pl.DataFrame, on: dt.date) -> pl.DataFrame:
+    """Statuses laid out systematically in each municipality: the first ``n_unemployed`` ranks
+    are the unemployed and laid off, the rest the other statuses, each group's shares exact."""
+    unemployed_weights, other_weights = _status_weights(on)
+    in_unemployed = pl.col("rank") < pl.col("n_unemployed")
+    unemployed_position = (pl.col("rank") + pl.col("offset")) / pl.col("n_unemployed")
+    other_position = (pl.col("rank") - pl.col("n_unemployed") + pl.col("offset")) / pl.col(
+        "n_other"
+    )
+    status = (
+        pl.when(in_unemployed)
+        .then(_pick(unemployed_position, unemployed_weights))
+        .otherwise(_pick(other_position, other_weights))
+    )
+    return frame.with_columns(status.alias("status"))
 
 
 def _with_birth_dates(frame: pl.DataFrame, on: dt.date, draws: Draws) -> pl.DataFrame:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 import polars as pl
 
@@ -104,11 +105,20 @@ def age_on(born: dt.date, on: dt.date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def age_on_expr(born: pl.Expr, on: dt.date) -> pl.Expr:
-    # dt.month()/dt.day() are Int8: widen before arithmetic or 12 * 100 overflows.
-    month_day = born.dt.month().cast(pl.Int32) * 100 + born.dt.day().cast(pl.Int32)
-    before_birthday = month_day > (on.month * 100 + on.day)
-    return pl.lit(on.year) - born.dt.year().cast(pl.Int32) - before_birthday.cast(pl.Int32)
+def last_birth_date_of_age(on: dt.date, years: int) -> dt.date:
+    """The latest birth date that has completed ``years`` by ``on`` (``age_on`` >= years).
+
+    On 29 February the same day ``years`` ago may not exist; 28 February is then the latest
+    day (someone born on 29 February completes the year on 1 March, see ``age_on``)."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:
+        return on.replace(year=on.year - years, day=28)
+
+
+def younger_than_expr(born: pl.Expr, on: dt.date, years: int) -> pl.Expr:
+    """``age_on(born, on) < years`` for a whole column: one comparison with a date."""
+    return born > last_birth_date_of_age(on, years)
 
 
 # -- the rules ------------------------------------------------------------------------------
@@ -158,7 +168,7 @@ UNDER_30 = register(
         id="UNDER_30",
         description="Under the target-group age limit on the decision date",
         source='Act 1269/2020 §4; D000 "Målgrupp"',
-        vectorised=lambda ctx: age_on_expr(pl.col("birth_date"), ctx.on) < ctx.age_limit,
+        vectorised=lambda ctx: younger_than_expr(pl.col("birth_date"), ctx.on, ctx.age_limit),
         scalar=lambda person, ctx: age_on(person.birth_date, ctx.on) < ctx.age_limit,
     )
 )
@@ -202,18 +212,40 @@ class Decision:
     reasons: tuple[str, ...]
 
 
-def decide_person(person: Person, ctx: Context) -> Decision:
-    """The referral decision for one person (scalar form)."""
-    qualifying = tuple(rule.id for rule in QUALIFYING if rule.scalar(person, ctx))
+#: Every rule whose answer the decision depends on, in bit order for the batch form.
+FLAG_RULES = (*QUALIFYING, *(rule for rule, _ in CONDITIONS))
+
+
+def outcome(holds: dict[str, bool]) -> tuple[str, tuple[str, ...]]:
+    """The decision and its reasons, given which rules hold: the one definition both forms use."""
+    qualifying = tuple(rule.id for rule in QUALIFYING if holds[rule.id])
     for rule, decision in CONDITIONS:
-        if not rule.scalar(person, ctx):
+        if not holds[rule.id]:
             reasons = (f"NOT_{rule.id}",)
             if decision == NOT_IN_TARGET_GROUP and not qualifying:
                 reasons += (NO_QUALIFYING_CRITERION,)
-            return Decision(decision, None, reasons)
+            return decision, reasons
     if not qualifying:
-        return Decision(NOT_IN_TARGET_GROUP, None, (NO_QUALIFYING_CRITERION,))
-    return Decision(REFER, ctx.area_by_municipality[person.home_municipality], qualifying)
+        return NOT_IN_TARGET_GROUP, (NO_QUALIFYING_CRITERION,)
+    return REFER, qualifying
+
+
+def decide_person(person: Person, ctx: Context) -> Decision:
+    """The referral decision for one person (scalar form)."""
+    decision, reasons = outcome({rule.id: rule.scalar(person, ctx) for rule in FLAG_RULES})
+    area = ctx.area_by_municipality[person.home_municipality] if decision == REFER else None
+    return Decision(decision, area, reasons)
+
+
+@cache
+def outcome_table() -> tuple[dict[int, str], dict[int, str]]:
+    """``outcome`` for every combination of rule answers, keyed by the answers as bits."""
+    decisions, reasons = {}, {}
+    for code in range(2 ** len(FLAG_RULES)):
+        holds = {rule.id: bool(code >> bit & 1) for bit, rule in enumerate(FLAG_RULES)}
+        decisions[code], why = outcome(holds)
+        reasons[code] = ";".join(why)
+    return decisions, reasons
 
 
 def in_target_group_expr(ctx: Context) -> pl.Expr:
@@ -227,52 +259,25 @@ def decide_register(register_frame: pl.DataFrame | pl.LazyFrame, ctx: Context) -
     """Add ``decision``, ``area`` and ``reasons`` to every row of a register frame.
 
     The frame needs the REGISTER.md columns ``home_municipality``, ``status`` (by name),
-    ``earnings_related``, ``immigrant``, ``language`` and a ``birth_date`` column.
+    ``earnings_related``, ``immigrant``, ``language`` and a ``birth_date`` column. Each rule's
+    vectorised form answers for every row; the answers, packed as bits, are mapped to the
+    decision and reasons by ``outcome_table`` (``outcome`` evaluated once per combination).
     """
-    flags = [rule.vectorised(ctx).alias(rule.id) for rule in QUALIFYING]
-    flags += [rule.vectorised(ctx).alias(rule.id) for rule, _ in CONDITIONS]
-    qualifies = pl.any_horizontal([pl.col(r.id) for r in QUALIFYING])
-    in_group = pl.col(UNEMPLOYED_OR_IN_SERVICES.id) & qualifies
-    decision = (
-        pl.when(~pl.col(IN_EXPERIMENT_PERIOD.id))
-        .then(pl.lit(OUTSIDE_PERIOD))
-        .when(~pl.col(IN_EXPERIMENT_AREA.id))
-        .then(pl.lit(NOT_IN_AREA))
-        .when(~in_group)
-        .then(pl.lit(NOT_IN_TARGET_GROUP))
-        .otherwise(pl.lit(REFER))
+    decisions, reasons = outcome_table()
+    answers = pl.sum_horizontal(
+        [rule.vectorised(ctx).cast(pl.UInt8) * (1 << bit) for bit, rule in enumerate(FLAG_RULES)]
+    ).cast(pl.UInt8)
+    area = pl.col("home_municipality").replace_strict(
+        ctx.area_by_municipality, default=None, return_dtype=pl.String
     )
-    reasons = (
-        pl.when(pl.col("decision") == REFER)
-        .then(_joined([(pl.col(r.id), r.id) for r in QUALIFYING]))
-        .when(pl.col("decision") == OUTSIDE_PERIOD)
-        .then(pl.lit(f"NOT_{IN_EXPERIMENT_PERIOD.id}"))
-        .when(pl.col("decision") == NOT_IN_AREA)
-        .then(pl.lit(f"NOT_{IN_EXPERIMENT_AREA.id}"))
-        .otherwise(
-            _joined(
-                [
-                    (~pl.col(UNEMPLOYED_OR_IN_SERVICES.id), f"NOT_{UNEMPLOYED_OR_IN_SERVICES.id}"),
-                    (~qualifies, NO_QUALIFYING_CRITERION),
-                ]
-            )
-        )
-    )
-    rule_columns = [r.id for r in QUALIFYING] + [r.id for r, _ in CONDITIONS]
     return (
         register_frame.lazy()
-        .join(ctx.areas_frame().lazy(), on="home_municipality", how="left", maintain_order="left")
-        .with_columns(flags)
-        .with_columns(decision.alias("decision"))
+        .with_columns(area.alias("area"))
+        .with_columns(answers.alias("_answers"))
         .with_columns(
-            pl.when(pl.col("decision") == REFER).then(pl.col("area")).alias("area"),
-            reasons.alias("reasons"),
+            pl.col("_answers").replace_strict(decisions, return_dtype=pl.String).alias("decision"),
+            pl.col("_answers").replace_strict(reasons, return_dtype=pl.String).alias("reasons"),
         )
-        .drop(rule_columns)
-    )
-
-
-def _joined(parts: list[tuple[pl.Expr, str]]) -> pl.Expr:
-    return pl.concat_str(
-        [pl.when(cond).then(pl.lit(name)) for cond, name in parts], separator=";", ignore_nulls=True
+        .with_columns(pl.when(pl.col("decision") == REFER).then(pl.col("area")).alias("area"))
+        .drop("_answers")
     )

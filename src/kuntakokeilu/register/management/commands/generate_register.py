@@ -43,9 +43,10 @@ class Command(BaseCommand):
         "Generate a synthetic job-seeker register extract for all of Finland on a date, with "
         "exactly the REGISTER.md columns (person_id, home_municipality, status, "
         "earnings_related, immigrant, language, registered_on, unemployed_since, te_office). "
-        "Job seekers per municipality (division in force on the date) are 2.5 x the published "
-        "unemployed job seekers of the last month ended by the date; from 1.12.2020, past the "
-        "statistics, the mean of 2019-11..2020-10 (a scenario). Statuses, ages, languages, "
+        "Per municipality (division in force on the date), the unemployed and laid off follow the "
+        "published unemployed job seekers of the last month ended by the date (from 1.12.2020, "
+        "past the statistics, the mean of 2019-11..2020-10: a scenario); the other statuses stay "
+        "at 1.5 x the municipality's 2019 mean. Statuses, ages, languages, "
         "dates and earnings-related entitlement follow the shares documented in "
         "kuntakokeilu.register.synthetic. The same --seed gives a byte-identical file."
     )
@@ -55,8 +56,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scale",
             default="1",
-            help="size relative to all of Finland, above 0 (default 1: about 600 000 job seekers "
-            "at the 2019 level, about 820 000 in the 2021 scenario)",
+            help="size relative to all of Finland, above 0 (default 1: about 620 000 job seekers "
+            "at the end of 2019, about 690 000 in the 2021 scenario)",
         )
         parser.add_argument("--seed", default="0", help="random seed, 0 or above (default 0)")
         parser.add_argument(
