@@ -488,9 +488,24 @@ def _unemployed_since_problem(on: dt.date) -> pl.Expr:
 # -- the two results ------------------------------------------------------------------------
 
 
+#: Columns of few distinct values, kept as dictionaries: the rules compare codes, not text.
+DICTIONARY_TYPES = {
+    "status": pl.Enum(STATUSES),
+    "home_municipality": pl.Categorical,
+    "language": pl.Categorical,
+}
+
+
+def _normalised(column: str) -> pl.Expr:
+    value = pl.col(_value(column))
+    if column in DICTIONARY_TYPES:
+        value = value.cast(DICTIONARY_TYPES[column])
+    return value.alias(column)
+
+
 def _accepted(checked: pl.DataFrame, problems: list[str], given: list[str]) -> pl.DataFrame:
     extra = [c for c in given if c not in REGISTER_COLUMNS and c != "row"]
-    normalised = [pl.col(_value(c)).alias(c) for c in REGISTER_COLUMNS if c != "person_id"]
+    normalised = [_normalised(c) for c in REGISTER_COLUMNS if c != "person_id"]
     return (
         checked.lazy()
         .filter(pl.all_horizontal(pl.col(problems).is_null()))
