@@ -29,6 +29,11 @@ INSTALLED_APPS = [
     "kuntakokeilu.applications",
     "kuntakokeilu.clients",
     "kuntakokeilu.register",
+    "kuntakokeilu.accounts",
+    "kuntakokeilu.audit",
+    "kuntakokeilu.quotas",
+    "kuntakokeilu.casework",
+    "kuntakokeilu.api",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +75,10 @@ DATABASES = {
         DATABASE_URL, conn_max_age=env_int("KUNTAKOKEILU_DB_CONN_MAX_AGE", 60)
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when their transaction starts, not half way (no SQLITE_BUSY
+    # upgrades under concurrent requests); audit rows and quotas rely on it.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "fi"
@@ -79,6 +88,22 @@ TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "casework:work-list"
+LOGOUT_REDIRECT_URL = "accounts:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+#: Login throttling: this many failures for a username (or from an address) within the window
+#: lock further attempts until the window has passed.
+LOGIN_FAILURE_LIMIT = env_int("KUNTAKOKEILU_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_MINUTES = env_int("KUNTAKOKEILU_LOGIN_FAILURE_WINDOW_MINUTES", 15)
+SESSION_ABSOLUTE_SECONDS = 8 * 60 * 60
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -10,5 +10,10 @@ urlpatterns = [
     path("areas/", areas.area_list, name="area-list"),
     path("applications/", applications.assessment, name="application-assessment"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("kuntakokeilu.accounts.urls")),
+    path("audit/", include("kuntakokeilu.audit.urls")),
+    path("quotas/", include("kuntakokeilu.quotas.urls")),
+    path("api/", include("kuntakokeilu.api.urls")),
+    path("", include("kuntakokeilu.casework.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""See docs/casework-design.md for what this app owns."""
