@@ -65,6 +65,11 @@ FI = {
         "noin 40 %% ELY-alueen TE-toimiston työnhakija-asiakkaista (kaikki hakevat ja hyväksytyt "
         "alueet yhteensä). Ensimmäisestä ja viimeisestä voidaan poiketa erittäin painavista syistä."
     ),
+    "case worker": "työntekijä",
+    "area manager": "aluepäällikkö",
+    "TE office officer": "TE-toimiston virkailija",
+    "ministry analyst": "ministeriön analyytikko",
+    "administrator": "ylläpitäjä",
 }
 
 SV = {
@@ -125,6 +130,11 @@ SV = {
         "sökande och godkända områden tillsammans). Från det första och det sista kan undantag göras "
         "av synnerligen vägande skäl."
     ),
+    "case worker": "handläggare",
+    "area manager": "områdeschef",
+    "TE office officer": "tjänsteman vid arbets- och näringsbyrån",
+    "ministry analyst": "analytiker vid ministeriet",
+    "administrator": "administratör",
 }
 
 
