@@ -70,6 +70,7 @@ FI = {
     "TE office officer": "TE-toimiston virkailija",
     "ministry analyst": "ministeriön analyytikko",
     "administrator": "ylläpitäjä",
+    "data protection officer": "tietosuojavastaava",
 }
 
 SV = {
@@ -135,6 +136,7 @@ SV = {
     "TE office officer": "tjänsteman vid arbets- och näringsbyrån",
     "ministry analyst": "analytiker vid ministeriet",
     "administrator": "administratör",
+    "data protection officer": "dataskyddsombud",
 }
 
 

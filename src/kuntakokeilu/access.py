@@ -30,6 +30,11 @@ def can_see_people(user) -> bool:
     return role_of(user) in (*AREA_ROLES, Role.ADMINISTRATOR)
 
 
+def can_audit(user) -> bool:
+    """Who may read the audit log of a client (the data-protection view)."""
+    return role_of(user) in (Role.DATA_PROTECTION_OFFICER, Role.ADMINISTRATOR)
+
+
 def can_manage_area(user) -> bool:
     return role_of(user) in (Role.AREA_MANAGER, Role.ADMINISTRATOR)
 

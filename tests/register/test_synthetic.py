@@ -89,8 +89,20 @@ def test_different_seeds_give_different_registers():
 # -- sized by the statistics ---------------------------------------------------------------
 
 
-def test_register_has_exactly_the_register_md_columns(small):
-    assert tuple(small.drop("birth_date").columns) == REGISTER_COLUMNS
+def test_register_has_the_register_md_columns_and_names_as_extra_columns(small):
+    assert tuple(small.drop("birth_date").columns) == (
+        *REGISTER_COLUMNS,
+        "first_names",
+        "last_name",
+    )
+
+
+def test_swedish_speakers_get_names_from_the_swedish_list(small):
+    from kuntakokeilu.register.synthetic import FIRST_NAMES
+
+    swedish = small.filter(pl.col("language") == "sv")
+    assert swedish["first_names"].is_in(list(FIRST_NAMES["sv"])).all()
+    assert small["last_name"].null_count() == 0
 
 
 def test_every_municipality_with_20_expected_job_seekers_appears_in_proportion():

@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     AREA_MANAGER = "area_manager", _("area manager")
     TE_OFFICER = "te_officer", _("TE office officer")
     MINISTRY_ANALYST = "ministry_analyst", _("ministry analyst")
+    DATA_PROTECTION_OFFICER = "data_protection_officer", _("data protection officer")
     ADMINISTRATOR = "administrator", _("administrator")
 
 
@@ -28,7 +29,7 @@ class Profile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
-    role = models.CharField(max_length=20, choices=Role.choices)
+    role = models.CharField(max_length=30, choices=Role.choices)
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT)
     te_ely_code = models.CharField(
         max_length=2, blank=True, help_text="ELY area of a TE officer's TE office"

@@ -36,7 +36,7 @@ class AuditEntry(models.Model):
     at = models.DateTimeField(db_index=True)
     actor_id = models.BigIntegerField(null=True)
     actor = models.CharField(max_length=150, blank=True, help_text="username when it happened")
-    role = models.CharField(max_length=20, blank=True)
+    role = models.CharField(max_length=30, blank=True)
     action = models.CharField(max_length=10, choices=Action.choices)
     purpose = models.CharField(max_length=30, choices=Purpose.choices)
     object_kind = models.CharField(max_length=40)

@@ -19,6 +19,8 @@ from kuntakokeilu.clients.models import Client, ReferralEvent, ReferralRun
 #: Columns staged per person, in order.
 STAGED = (
     "person_id",
+    "first_names",
+    "last_name",
     "birth_date",
     "home_municipality",
     "status",
@@ -38,6 +40,8 @@ STAGED = (
 )
 STAGE_TYPES = {
     "person_id": "varchar(11)",
+    "first_names": "varchar(100)",
+    "last_name": "varchar(100)",
     "birth_date": "date",
     "home_municipality": "varchar(3)",
     "status": "varchar(30)",
@@ -55,7 +59,7 @@ STAGE_TYPES = {
     "from_area": "varchar(60)",
     "to_area": "varchar(60)",
 }
-CLIENT_FIELDS = STAGED[:9]
+CLIENT_FIELDS = STAGED[:11]
 
 
 def _table(model) -> str:

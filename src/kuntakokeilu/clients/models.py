@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 
 from kuntakokeilu.areas.models import Area
@@ -26,6 +27,8 @@ class Client(models.Model):
     """
 
     person_id = models.CharField(max_length=11, unique=True, help_text="Identity code")
+    first_names = models.CharField(max_length=100, blank=True)
+    last_name = models.CharField(max_length=100, blank=True, db_index=True)
     birth_date = models.DateField()
     home_municipality = models.CharField(max_length=3)
     status = models.CharField(max_length=30)
@@ -41,6 +44,14 @@ class Client(models.Model):
     reasons = models.CharField(max_length=200, blank=True)
     left_on = models.DateField(null=True, blank=True)
     left_reason = models.CharField(max_length=200, blank=True)
+    case_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clients",
+        help_text="The case worker responsible; assigned in the area",
+    )
 
     objects = ClientQuerySet.as_manager()
 

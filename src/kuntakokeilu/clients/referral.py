@@ -42,6 +42,8 @@ from kuntakokeilu.register.intake import Intake, read_register
 from kuntakokeilu.rules.target_group import Context, decide_register
 
 Progress = Callable[[str], None]
+#: Optional extra register columns the case workers need (REGISTER.md keeps extra columns).
+NAME_COLUMNS = ("first_names", "last_name")
 WRITTEN = (NEWLY_REFERRED, STAYS, MOVES_AREA, RETURNS_TO_TE_OFFICE, CUSTOMERSHIP_ENDS)
 
 
@@ -93,7 +95,12 @@ def staged_rows(transitions: pl.DataFrame, decisions: pl.DataFrame, on: dt.date)
             f"the case database does not know the area(s) {', '.join(sorted(unknown))}: "
             "load the reference data first (kuntakokeilu load-reference)"
         )
-    register = decisions.select(STAGED[:9])
+    names = [pl.lit("").alias(c) for c in NAME_COLUMNS if c not in decisions.columns]
+    register = (
+        decisions.with_columns(names)
+        .with_columns(pl.col(NAME_COLUMNS).cast(pl.String).fill_null(""))
+        .select(STAGED[:11])
+    )
     gets_area = pl.col("transition").is_in([NEWLY_REFERRED, STAYS, MOVES_AREA])
     leaves = pl.col("transition").is_in([RETURNS_TO_TE_OFFICE, CUSTOMERSHIP_ENDS])
     return written.join(register, on="person_id", how="left").with_columns(

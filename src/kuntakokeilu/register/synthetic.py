@@ -167,6 +167,143 @@ FOREIGN_SHARE_BY_POPULATION = (
     (0, 0.025),
 )
 #: Foreign languages among foreign-language job seekers, ISO 639-1, relative weights (guess).
+#: Extra columns (REGISTER.md keeps extra columns): names for the case workers' pages. Common
+#: first names and surnames in Finland by language group (guess-weighted: uniform within a list).
+EXTRA_COLUMNS = ("first_names", "last_name")
+FIRST_NAMES = {
+    "fi": (
+        "Juha",
+        "Timo",
+        "Matti",
+        "Mikko",
+        "Jari",
+        "Antti",
+        "Jukka",
+        "Mika",
+        "Markku",
+        "Pekka",
+        "Maria",
+        "Helena",
+        "Johanna",
+        "Anne",
+        "Kaarina",
+        "Marjatta",
+        "Tuula",
+        "Anna",
+        "Päivi",
+        "Elina",
+        "Aino",
+        "Eino",
+        "Veeti",
+        "Emma",
+        "Onni",
+        "Sanna",
+        "Jussi",
+        "Laura",
+        "Ville",
+        "Riikka",
+    ),
+    "sv": (
+        "Johan",
+        "Mikael",
+        "Peter",
+        "Anders",
+        "Erik",
+        "Henrik",
+        "Fredrik",
+        "Karl",
+        "Lars",
+        "Jonas",
+        "Anna",
+        "Maria",
+        "Kristina",
+        "Elisabeth",
+        "Sara",
+        "Emma",
+        "Linnea",
+        "Ida",
+        "Ellen",
+        "Julia",
+    ),
+    "other": (
+        "Ahmed",
+        "Mohamed",
+        "Ali",
+        "Hassan",
+        "Omar",
+        "Ivan",
+        "Dmitri",
+        "Olga",
+        "Natalia",
+        "Fatima",
+        "Amina",
+        "Hodan",
+        "Leyla",
+        "Sergei",
+        "Svetlana",
+        "Nguyen",
+        "Wei",
+        "Priya",
+        "Andrei",
+        "Yasmin",
+    ),
+}
+LAST_NAMES = {
+    "fi": (
+        "Korhonen",
+        "Virtanen",
+        "Mäkinen",
+        "Nieminen",
+        "Mäkelä",
+        "Hämäläinen",
+        "Laine",
+        "Heikkinen",
+        "Koskinen",
+        "Järvinen",
+        "Lehtonen",
+        "Lehtinen",
+        "Saarinen",
+        "Salminen",
+        "Heinonen",
+        "Niemi",
+        "Heikkilä",
+        "Kinnunen",
+        "Salonen",
+        "Turunen",
+    ),
+    "sv": (
+        "Lindholm",
+        "Lindqvist",
+        "Nyman",
+        "Lindroos",
+        "Johansson",
+        "Karlsson",
+        "Eriksson",
+        "Andersson",
+        "Björklund",
+        "Holmström",
+        "Forsman",
+        "Sundström",
+    ),
+    "other": (
+        "Mohamed",
+        "Ali",
+        "Hassan",
+        "Ahmed",
+        "Ivanov",
+        "Smirnova",
+        "Petrov",
+        "Nguyen",
+        "Abdi",
+        "Farah",
+        "Osman",
+        "Kuznetsova",
+        "Wang",
+        "Singh",
+        "Popescu",
+    ),
+}
+
 FOREIGN_LANGUAGES = {
     "ru": 22,
     "ar": 14,
@@ -451,6 +588,7 @@ def _people(counts: Counts, draws: Draws, say: Progress) -> pl.DataFrame:
     frame = _with_spells(frame, on, draws)
     frame = _with_earnings_related(frame, on, draws)
     frame = _with_person_ids(frame, draws)
+    frame = _with_names(frame, draws)
     say(f"drew {frame.height:,} people in {time.perf_counter() - started:.1f} s")
     return frame.select(
         "person_id",
@@ -462,6 +600,8 @@ def _people(counts: Counts, draws: Draws, say: Progress) -> pl.DataFrame:
         "registered_on",
         "unemployed_since",
         pl.col("te_office_fi").alias("te_office"),
+        "first_names",
+        "last_name",
     ).sort("home_municipality", "person_id")
 
 
@@ -524,6 +664,29 @@ def _with_languages(frame: pl.DataFrame, draws: Draws) -> pl.DataFrame:
         .otherwise(native)
         .alias("language"),
         (pl.col("immigrant_draw") < immigrant_share).alias("immigrant"),
+    )
+
+
+def _name_from(u: pl.Expr, lists: dict[str, tuple[str, ...]]) -> pl.Expr:
+    """A name from the list of the person's language group, uniformly by ``u``."""
+    group = pl.when(pl.col("language").is_in(["fi", "se"])).then(pl.lit("fi"))
+    group = group.when(pl.col("language") == "sv").then(pl.lit("sv")).otherwise(pl.lit("other"))
+    picks = [
+        pl.when(group == g).then(
+            (u * len(names))
+            .floor()
+            .cast(pl.Int64)
+            .replace_strict(dict(enumerate(names)), return_dtype=pl.String)
+        )
+        for g, names in lists.items()
+    ]
+    return pl.coalesce(picks)
+
+
+def _with_names(frame: pl.DataFrame, draws: Draws) -> pl.DataFrame:
+    return draws.add(frame, "first_name", "last_name_draw").with_columns(
+        _name_from(pl.col("first_name"), FIRST_NAMES).alias("first_names"),
+        _name_from(pl.col("last_name_draw"), LAST_NAMES).alias("last_name"),
     )
 
 
@@ -667,9 +830,9 @@ def write_register(frame: pl.DataFrame, path: Path) -> None:
     os.close(handle)
     try:
         if suffix == ".csv":
-            frame.select(REGISTER_COLUMNS).write_csv(temporary)
+            frame.select(*REGISTER_COLUMNS, *EXTRA_COLUMNS).write_csv(temporary)
         else:
-            frame.select(REGISTER_COLUMNS).write_parquet(temporary)
+            frame.select(*REGISTER_COLUMNS, *EXTRA_COLUMNS).write_parquet(temporary)
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
