@@ -1,12 +1,4 @@
-"""Fill the fi/sv catalogues from the tables in this file (a translator's worksheet).
-
-Usage: .venv/bin/python scripts/translations.py  (after `kuntakokeilu catalogues --update`)
-Entries already translated in the .po are kept; this only fills empty ones it knows.
-"""
-
-from babel.messages.pofile import write_po
-
-from kuntakokeilu.web.i18n import catalogue_path, read_catalogue
+"""Translations of the reference pages and the roles (a translator's worksheet)."""
 
 FI = {
     "Date": "Päivä",
@@ -138,22 +130,3 @@ SV = {
     "administrator": "administratör",
     "data protection officer": "dataskyddsombud",
 }
-
-
-def fill(language: str, table: dict) -> int:
-    catalogue = read_catalogue(language)
-    filled = 0
-    for message in catalogue:
-        key = message.id
-        done = all(message.string) if message.pluralizable else message.string
-        if message.id and not done and key in table:
-            message.string = table[key]
-            filled += 1
-    with catalogue_path(language).open("wb") as handle:
-        write_po(handle, catalogue, width=100, include_lineno=False)
-    return filled
-
-
-if __name__ == "__main__":
-    for language, table in (("fi", FI), ("sv", SV)):
-        print(f"{language}: filled {fill(language, table)}")
