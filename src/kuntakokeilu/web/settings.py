@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.audit",
     "kuntakokeilu.quotas",
     "kuntakokeilu.casework",
+    "kuntakokeilu.services",
     "kuntakokeilu.api",
 ]
 

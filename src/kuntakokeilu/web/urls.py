@@ -14,6 +14,7 @@ urlpatterns = [
     path("audit/", include("kuntakokeilu.audit.urls")),
     path("quotas/", include("kuntakokeilu.quotas.urls")),
     path("api/", include("kuntakokeilu.api.urls")),
+    path("services/", include("kuntakokeilu.services.urls")),
     path("", include("kuntakokeilu.casework.urls")),
     path("admin/", admin.site.urls),
 ]
