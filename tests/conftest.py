@@ -8,6 +8,7 @@ every one of them against the real server.
 """
 
 import os
+import shutil
 
 import pytest
 from django.db import connection
@@ -24,7 +25,15 @@ def on_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+CHROMIUM = os.environ.get("KUNTAKOKEILU_CHROMIUM", "/usr/bin/chromium")
+
+
+def chromium_missing() -> bool:
+    return shutil.which(CHROMIUM) is None
+
+
 def pytest_collection_modifyitems(config, items):
+    mark_browser_tests(items)
     for item in items:
         if DATABASE_FIXTURES & set(item.fixturenames) or item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.database)
@@ -38,6 +47,17 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason="needs PostgreSQL: run `make test-postgres` (starts a server)")
     for item in items:
         if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
+
+
+def mark_browser_tests(items) -> None:
+    """Browser tests need Debian's chromium: skipped locally without it (with how to get it),
+    never in CI, where a missing browser fails the test."""
+    if not chromium_missing() or os.environ.get("CI") == "true":
+        return
+    skip = pytest.mark.skip(reason=f"needs {CHROMIUM}: apt-get install chromium (.ci/run does)")
+    for item in items:
+        if item.get_closest_marker("browser"):
             item.add_marker(skip)
 
 

@@ -13,6 +13,7 @@ from django.http import Http404
 
 from kuntakokeilu.accounts.models import AREA_ROLES, Profile, Role
 from kuntakokeilu.clients.models import Client
+from kuntakokeilu.quotas.models import Quota
 
 
 def profile_of(user) -> Profile | None:
@@ -51,9 +52,31 @@ def visible_clients(user) -> QuerySet[Client]:
     return Client.objects.none()
 
 
-def get_client(user, pk) -> Client:
-    """The client ``pk`` if ``user`` may see it; else 404, as if it did not exist."""
+def one_of(visible: QuerySet, pk, what: str):
+    """Object ``pk`` among the ``visible`` ones; else 404, as if it did not exist."""
     try:
-        return visible_clients(user).get(pk=pk)
-    except (Client.DoesNotExist, ValueError, TypeError):
-        raise Http404("no such client") from None
+        return visible.get(pk=pk)
+    except (visible.model.DoesNotExist, ValueError, TypeError):
+        raise Http404(f"no such {what}") from None
+
+
+def get_client(user, pk) -> Client:
+    """The client ``pk`` if ``user`` may see it; else 404."""
+    return one_of(visible_clients(user), pk, "client")
+
+
+def visible_quotas(user) -> QuerySet[Quota]:
+    """The quotas ``user`` may see and adjust: their area's (area manager), all (administrator)."""
+    profile = profile_of(user)
+    if profile is None:
+        return Quota.objects.none()
+    if profile.role == Role.ADMINISTRATOR:
+        return Quota.objects.all()
+    if profile.role == Role.AREA_MANAGER:
+        return Quota.objects.filter(area_id=profile.area_id)
+    return Quota.objects.none()
+
+
+def get_quota(user, pk) -> Quota:
+    """The quota ``pk`` if ``user`` may see it; else 404."""
+    return one_of(visible_quotas(user).select_related("area"), pk, "quota")
