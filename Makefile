@@ -44,12 +44,16 @@ demo: env  ## migrate, load reference data, assess the 2020 applications, refer 
 		--out $(DEMO_DIR)/register-$(DEMO_ON).parquet
 	$(K) refer $(DEMO_DIR)/register-$(DEMO_ON).parquet --on $(DEMO_ON) --load \
 		--out $(DEMO_DIR)/decisions-$(DEMO_ON).parquet --notices $(DEMO_DIR)/notices-$(DEMO_ON)
+	$(K) size-quotas --from $(DEMO_ON) --to 2021-12-31
+	$(K) create-demo-users --password-file $(DEMO_DIR)/users.txt
+	$(K) simulate-casework --areas helsinki espoo --from $(DEMO_ON) --to 2021-06-30 --seed 1
 	@echo
 	@echo "The 2020 applications assessed on 30.6.2020: $(DEMO_DIR)/assessment_2020.csv"
 	@echo "Synthetic register (scale $(DEMO_SCALE)):    $(DEMO_DIR)/register-$(DEMO_ON).parquet"
 	@echo "Referral decisions on 1.3.2021:            $(DEMO_DIR)/decisions-$(DEMO_ON).parquet"
 	@echo "Rejected rows:                             $(DEMO_DIR)/decisions-$(DEMO_ON).rejected.csv"
 	@echo "Client notices (one document per area and language): $(DEMO_DIR)/notices-$(DEMO_ON)/"
+	@echo "Demo users and their passwords (also printed above):  $(DEMO_DIR)/users.txt"
 	@if [ "$(SERVE)" = "1" ]; then \
 		echo "Open http://$(HOST)/ (Ctrl-C stops the server)"; \
 		$(K) runserver $(HOST); \

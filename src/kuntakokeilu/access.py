@@ -1,19 +1,27 @@
 """The one access helper per object kind: every view and API endpoint gets objects through here.
 
-Scope (docs/casework-design.md): case workers and area managers see the clients of their own area;
-a TE officer sees reports about clients living in the officer's ELY area; an analyst never sees a
-person; an administrator sees everything (audited by the views). Outside the scope the answer is
+Scope (docs/casework-design.md): case workers and area managers see the clients of their own area
+and what belongs to them (decisions, job offers, reports); a TE officer sees reports about clients
+whose home municipality lies in the officer's ELY area (by the municipal division in force); an
+analyst never sees a person; an administrator sees everything (audited by the views); quotas are
+the area manager's. Outside the scope the answer is
 404 — the same as for an object that does not exist.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+import polars as pl
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kuntakokeilu.accounts.models import AREA_ROLES, Profile, Role
 from kuntakokeilu.clients.models import Client
 from kuntakokeilu.quotas.models import Quota
+from kuntakokeilu.reference import reference_data
+from kuntakokeilu.services.models import JobOffer, ServiceDecision, TeReport
 
 
 def profile_of(user) -> Profile | None:
@@ -80,3 +88,59 @@ def visible_quotas(user) -> QuerySet[Quota]:
 def get_quota(user, pk) -> Quota:
     """The quota ``pk`` if ``user`` may see it; else 404."""
     return one_of(visible_quotas(user).select_related("area"), pk, "quota")
+
+
+# -- services: decisions, job offers and reports to the TE office --------------------------
+
+
+def municipalities_of_ely(ely_code: str, on: dt.date) -> list[str]:
+    """Codes of the municipalities in ELY area ``ely_code`` in the division in force on ``on``."""
+    municipalities = reference_data().municipalities(on)
+    return municipalities.filter(pl.col("ely_code") == ely_code)["code"].to_list()
+
+
+def visible_reports(user, on: dt.date | None = None) -> QuerySet[TeReport]:
+    """The reports ``user`` may see (``on``: the day whose municipal division decides)."""
+    profile = profile_of(user)
+    reports = TeReport.objects.select_related("client", "job_offer")
+    if profile is None:
+        return reports.none()
+    if profile.role == Role.ADMINISTRATOR:
+        return reports.all()
+    if profile.role in AREA_ROLES:
+        return reports.filter(client__area_id=profile.area_id)
+    if profile.role == Role.TE_OFFICER and profile.te_ely_code:
+        codes = municipalities_of_ely(profile.te_ely_code, on or timezone.localdate())
+        return reports.filter(client__home_municipality__in=codes)
+    return reports.none()
+
+
+def get_report(user, pk) -> TeReport:
+    """The report ``pk`` if ``user`` may see it; else 404, as if it did not exist."""
+    return one_of(visible_reports(user), pk, "report")
+
+
+def visible_decisions(user) -> QuerySet[ServiceDecision]:
+    return ServiceDecision.objects.filter(client__in=visible_clients(user))
+
+
+def get_decision(user, pk) -> ServiceDecision:
+    return one_of(visible_decisions(user).select_related("client"), pk, "decision")
+
+
+def visible_job_offers(user) -> QuerySet[JobOffer]:
+    return JobOffer.objects.filter(client__in=visible_clients(user))
+
+
+def get_job_offer(user, pk) -> JobOffer:
+    return one_of(visible_job_offers(user).select_related("client"), pk, "job offer")
+
+
+def can_see_reports(user) -> bool:
+    """Whose roles have a reports page at all (others get 404 for it)."""
+    return role_of(user) in (*AREA_ROLES, Role.TE_OFFICER, Role.ADMINISTRATOR)
+
+
+def can_update_report_status(user) -> bool:
+    """The TE office updates a report's status (an administrator may too)."""
+    return role_of(user) in (Role.TE_OFFICER, Role.ADMINISTRATOR)

@@ -69,7 +69,7 @@ def make_quota(
 def make_user(username: str, role: str | None, area: Area | None = None) -> User:
     user = User.objects.create_user(username)  # no password: tests sign in with force_login
     if role is not None:
-        Profile.objects.create(user=user, role=role, area=area)
+        Profile.objects.create(user=user, role=role, area=area, language="en")
     return user
 
 

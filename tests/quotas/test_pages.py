@@ -8,6 +8,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
+from kuntakokeilu.accounts.models import Profile
 from kuntakokeilu.quotas.actions import consume
 from kuntakokeilu.quotas.models import QuotaAdjustment
 from tests.quotas.conftest import make_quota
@@ -94,6 +95,7 @@ def test_the_adjust_form_starts_from_the_current_caps(client, manager, quotas):
 
 
 def test_an_adjustment_in_finnish_format_is_saved(client, manager, quotas):
+    Profile.objects.filter(user=manager).update(language="fi")
     client.force_login(manager)
     response = client.post(
         adjust_url(quotas[0]),

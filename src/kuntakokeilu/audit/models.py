@@ -8,28 +8,32 @@ forks. The database refuses updates and deletes of entries (triggers, see the mi
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+GENESIS = "0" * 64
 
 
 class Action(models.TextChoices):
-    READ = "read"
-    SEARCH = "search"
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-    EXPORT = "export"
-    DISCLOSE = "disclose"
-    LOGIN = "login"
-    LOGOUT = "logout"
-    DENIED = "denied"
+    READ = "read", pgettext_lazy("audit action", "read")
+    SEARCH = "search", pgettext_lazy("audit action", "search")
+    CREATE = "create", pgettext_lazy("audit action", "create")
+    UPDATE = "update", pgettext_lazy("audit action", "update")
+    DELETE = "delete", pgettext_lazy("audit action", "delete")
+    EXPORT = "export", pgettext_lazy("audit action", "export")
+    DISCLOSE = "disclose", pgettext_lazy("audit action", "disclose")
+    LOGIN = "login", pgettext_lazy("audit action", "log in")
+    LOGOUT = "logout", pgettext_lazy("audit action", "log out")
+    DENIED = "denied", pgettext_lazy("audit action", "refused")
 
 
 class Purpose(models.TextChoices):
-    CASE_WORK = "case_work"
-    SEARCH = "search"
-    SUPERVISION = "supervision"
-    TE_OFFICE_STATEMENT = "te_office_statement"
-    DATA_SUBJECT_REQUEST = "data_subject_request"
-    ADMINISTRATION = "administration"
+    CASE_WORK = "case_work", _("case work")
+    SEARCH = "search", pgettext_lazy("audit purpose", "search")
+    SUPERVISION = "supervision", _("supervision")
+    TE_OFFICE_STATEMENT = "te_office_statement", _("statement to the TE office")
+    DATA_SUBJECT_REQUEST = "data_subject_request", _("the person's own request")
+    ADMINISTRATION = "administration", _("administration")
 
 
 class AuditEntry(models.Model):
@@ -58,10 +62,19 @@ class AuditEntry(models.Model):
 
 
 class AuditHead(models.Model):
-    """The end of the hash chain: the last entry's hash. One row, locked by every writer."""
+    """The ends of the hash chain. One row (pk 1), locked by every writer.
+
+    ``last_hash`` is the last entry's hash; ``entries`` counts every entry ever written and
+    ``purged`` those the retention purge removed. After a purge the chain starts at the purge
+    anchor: ``anchor_id`` is the first kept entry (empty when none was kept) and
+    ``anchor_previous_hash`` the hash that entry (or the next one written) must follow.
+    """
 
     last_hash = models.CharField(max_length=64)
     entries = models.BigIntegerField(default=0)
+    purged = models.BigIntegerField(default=0)
+    anchor_id = models.BigIntegerField(null=True, blank=True)
+    anchor_previous_hash = models.CharField(max_length=64, default=GENESIS)
 
     def __str__(self) -> str:
         return f"audit chain head after {self.entries} entries"

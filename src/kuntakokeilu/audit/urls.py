@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kuntakokeilu.audit import views
 
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("clients/<int:pk>/", views.client_log, name="client-log"),
+    path("clients/<int:pk>/purposes/", views.client_purposes, name="client-purposes"),
+    path("clients/<int:pk>/export.json", views.client_export, name="client-export"),
+]

@@ -8,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kuntakokeilu.access import can_manage_area
-from kuntakokeilu.access import get_quota, visible_quotas
+from kuntakokeilu.access import can_manage_area, get_quota, visible_quotas
 from kuntakokeilu.quotas.actions import adjust
 from kuntakokeilu.quotas.forms import AdjustForm
 

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import dj_database_url
 
+from kuntakokeilu.api.settings_fragment import (  # noqa: F401 (settings read by DRF)
+    API_APPS,
+    REST_FRAMEWORK,
+    SPECTACULAR_SETTINGS,
+)
 from kuntakokeilu.web.env import env_bool, env_int, env_list, env_str, required_secret
 
 DEBUG = env_bool("KUNTAKOKEILU_DEBUG", default=True)
@@ -35,6 +40,7 @@ INSTALLED_APPS = [
     "kuntakokeilu.casework",
     "kuntakokeilu.services",
     "kuntakokeilu.api",
+    *API_APPS,
 ]
 
 MIDDLEWARE = [
@@ -45,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kuntakokeilu.accounts.middleware.AbsoluteSessionLimitMiddleware",
+    "kuntakokeilu.accounts.middleware.ProfileLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -3,6 +3,8 @@ from pathlib import Path
 import polars as pl
 from django.core.management.base import BaseCommand, CommandError
 
+from kuntakokeilu.casework.process import refresh_due
+from kuntakokeilu.clients.models import Client
 from kuntakokeilu.clients.notices import write_run_notices
 from kuntakokeilu.clients.referral import decide, run_referral
 from kuntakokeilu.fileio import OutputError, check_output, write_frame
@@ -91,3 +93,8 @@ class Command(BaseCommand):
         english = tuple(x.strip() for x in opts["english_for"].split(",") if x.strip())
         files = write_run_notices(result.run, folder, english)
         self.stdout.write(f"{len(files)} notice documents written to {folder}")
+        refreshed = refresh_due(Client.objects.with_area(), label=f"referral run {result.run.pk}")
+        self.stdout.write(
+            f"work lists: what is due computed for {refreshed.clients} clients "
+            f"({refreshed.created} new, {refreshed.updated} changed)"
+        )
