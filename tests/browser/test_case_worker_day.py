@@ -167,11 +167,6 @@ def test_a_case_worker_of_espoo_cannot_open_a_helsinki_client(
     expect(page.get_by_text(helsinki_client.person_id)).to_have_count(0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: the euro fields render as <input type=number>, which refuses the Finnish "
-    "form their own help text asks for ('In euros, for example 2 500,00')",
-)
 def test_a_pay_cost_can_be_typed_the_way_its_help_text_shows(
     live_server, new_page, helsinki_client, helsinki_worker
 ):

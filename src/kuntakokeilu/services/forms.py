@@ -27,7 +27,13 @@ def date_field(label, **options) -> forms.DateField:
 
 
 class EuroField(forms.DecimalField):
-    """An amount in euros as people write it: ``2 500,50``, ``2500.50`` or ``2 500,50 €``."""
+    """An amount in euros as people write it: ``2 500,50``, ``2500.50`` or ``2 500,50 €``.
+
+    A text input with a decimal keypad: a browser's number input would refuse the Finnish form
+    (space and comma) that the help text shows."""
+
+    def widget_attrs(self, widget):
+        return super().widget_attrs(widget) | {"inputmode": "decimal"}
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -38,6 +44,7 @@ class EuroField(forms.DecimalField):
 def euro_field(label, **options) -> EuroField:
     return EuroField(
         label=label,
+        widget=forms.TextInput,
         max_digits=12,
         decimal_places=2,
         min_value=0,
