@@ -13,8 +13,14 @@ PRODUCTION = {
 }
 
 
+def inherited(name: str) -> bool:
+    """The child starts as a fresh deployment would: none of our settings, and not the browser
+    tests' DJANGO_ALLOW_ASYNC_UNSAFE (which the deployment check rightly refuses)."""
+    return not name.startswith("KUNTAKOKEILU_") and name != "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
 def run(*args: str, env: dict[str, str] | None = None, cwd=None) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KUNTAKOKEILU_")}
+    clean = {k: v for k, v in os.environ.items() if inherited(k)}
     return subprocess.run(
         [str(KUNTAKOKEILU), *args],
         env=clean | (env or {}),
