@@ -8,7 +8,10 @@ object has no attribute '_nodeid'``), so each operation's hypothesis strategy is
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.test import Client as Browser
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
@@ -46,7 +49,20 @@ def fuzz(operation, cookies) -> None:
     run()
 
 
-def test_no_server_errors_on_any_operation(worker, own, other):
+@pytest.fixture
+def connection_kept_between_requests():
+    """Calling the WSGI application directly (not through Django's test client) would let
+    Django close the test's database connection at the end of each request, as Django's own
+    test client prevents; do the same here."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.mark.wsgi_direct
+def test_no_server_errors_on_any_operation(worker, own, other, connection_kept_between_requests):
     schema, cookies = signed_in_schema(worker)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == 15

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from kuntakokeilu.applications.models import Application
 from kuntakokeilu.areas.loading import load_reference
-from kuntakokeilu.areas.models import AreaMembership, Municipality
+from kuntakokeilu.areas.models import AreaMembership, JobseekerMonth, Municipality
 from kuntakokeilu.areas.sync import SyncCounts
 from kuntakokeilu.reference import ReferenceData
 from kuntakokeilu.reference.data import DATA_DIR
@@ -58,6 +58,6 @@ def test_reference_data_loads_into_a_real_postgresql_server():
     from django.db import connection
 
     assert connection.vendor == "postgresql"
-    counts = load_reference(ReferenceData())
-    assert counts["job-seeker months"].created == 10_540
+    load_reference(ReferenceData())
+    assert JobseekerMonth.objects.count() == 10_540
     assert load_reference(ReferenceData())["job-seeker months"] == SyncCounts(unchanged=10_540)
