@@ -12,10 +12,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from benchmarks import bulk_load, referral
+from benchmarks import bulk_load, casework, referral
 from benchmarks.harness import Report
 
-SUITES = {"referral": referral.run, "bulk-load": bulk_load.run}
+SUITES = {"referral": referral.run, "bulk-load": bulk_load.run, "casework": casework.run}
 
 
 def main() -> None:
