@@ -244,10 +244,6 @@ class ReferenceData:
             "te_office_fi",
         )
 
-    def ely_centres_on(self, on: dt.date) -> pl.DataFrame:
-        division = self.division(on).valid_from.year
-        return self.ely_centres.filter(pl.col("division") == division).drop("division")
-
     # -- labour market statistics ----------------------------------------------------------
     def _jobseekers_monthly(self) -> pl.DataFrame:
         frame = _read_csv(self.data_dir / "unemployed_jobseekers_monthly_2018_2020.csv")

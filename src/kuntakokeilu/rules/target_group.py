@@ -85,15 +85,6 @@ class Context:
             area_by_municipality=dict(zip(members["code"], members["area_id"], strict=True)),
         )
 
-    def areas_frame(self) -> pl.DataFrame:
-        return pl.DataFrame(
-            {
-                "home_municipality": list(self.area_by_municipality),
-                "area": list(self.area_by_municipality.values()),
-            },
-            schema={"home_municipality": pl.String, "area": pl.String},
-        )
-
 
 # -- age: one formula, two forms ------------------------------------------------------------
 
