@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "kuntakokeilu.casework",
     "kuntakokeilu.services",
     "kuntakokeilu.api",
+    "kuntakokeilu.simulate",
+    "kuntakokeilu.monitoring",
+    "kuntakokeilu.dashboards",
     *API_APPS,
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("quotas/", include("kuntakokeilu.quotas.urls")),
     path("api/", include("kuntakokeilu.api.urls")),
     path("services/", include("kuntakokeilu.services.urls")),
+    path("monitoring/", include("kuntakokeilu.dashboards.urls")),
     path("", include("kuntakokeilu.casework.urls")),
     # The admin's own login would bypass the throttled login: send it to ours.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

@@ -1,0 +1,1 @@
+"""Dashboards, exports and monthly reports of the monitoring indicators (the Django shell)."""

@@ -1,0 +1,1 @@
+"""The event schema shared by case work, the simulator, monitoring and evaluation."""

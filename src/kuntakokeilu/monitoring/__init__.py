@@ -1,0 +1,1 @@
+"""Monthly monitoring: the client-month panel, the ten indicators and data-quality checks."""
