@@ -11,6 +11,9 @@ PYTEST := $(VENV)/bin/pytest
 DEMO_DIR ?= var/demo
 DEMO_SCALE ?= 0.1
 DEMO_ON := 2021-03-01
+# The demo's case work runs 1.3.–30.6.2021; the demo installation treats the next day as today
+# (web/clock.py), so its work list shows what was due then rather than years of arrears.
+DEMO_TODAY := 2021-07-01
 SERVE ?= 1
 HOST ?= 127.0.0.1:8000
 
@@ -34,6 +37,7 @@ CATALOGUES := $(foreach l,fi sv,src/kuntakokeilu/locale/$(l)/LC_MESSAGES/django.
 
 env: $(VENV)/.synced $(CATALOGUES)  ## build the virtual environment and the message catalogues
 
+demo: export KUNTAKOKEILU_TODAY := $(DEMO_TODAY)
 demo: env  ## migrate, load reference data, assess the 2020 applications, refer a register, serve
 	$(K) migrate --no-input
 	$(K) load-reference
@@ -54,6 +58,8 @@ demo: env  ## migrate, load reference data, assess the 2020 applications, refer 
 	@echo "Rejected rows:                             $(DEMO_DIR)/decisions-$(DEMO_ON).rejected.csv"
 	@echo "Client notices (one document per area and language): $(DEMO_DIR)/notices-$(DEMO_ON)/"
 	@echo "Demo users and their passwords (also printed above):  $(DEMO_DIR)/users.txt"
+	@echo "The demo treats $(DEMO_TODAY) as today; to serve it again later:"
+	@echo "  KUNTAKOKEILU_TODAY=$(DEMO_TODAY) $(K) runserver $(HOST)"
 	@if [ "$(SERVE)" = "1" ]; then \
 		echo "Open http://$(HOST)/ (Ctrl-C stops the server)"; \
 		$(K) runserver $(HOST); \

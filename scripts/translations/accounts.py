@@ -14,6 +14,7 @@ FI = {
     "Work list": "Työlista",
     "Administration": "Ylläpito",
     "TE office, ELY area %(code)s": "TE-toimisto, ELY-alue %(code)s",
+    "Training installation: the system treats %(day)s as today.": "Koulutusympäristö: järjestelmä pitää päivää %(day)s tämän päivän päivämääränä.",
 }
 
 SV = {
@@ -29,4 +30,5 @@ SV = {
     "Work list": "Arbetslista",
     "Administration": "Administration",
     "TE office, ELY area %(code)s": "arbets- och näringsbyrån, NTM-område %(code)s",
+    "Training installation: the system treats %(day)s as today.": "Utbildningsmiljö: systemet behandlar %(day)s som dagens datum.",
 }

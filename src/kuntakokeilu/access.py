@@ -15,13 +15,13 @@ import datetime as dt
 import polars as pl
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from kuntakokeilu.accounts.models import AREA_ROLES, Profile, Role
 from kuntakokeilu.clients.models import Client
 from kuntakokeilu.quotas.models import Quota
 from kuntakokeilu.reference import reference_data
 from kuntakokeilu.services.models import JobOffer, ServiceDecision, TeReport
+from kuntakokeilu.web.clock import today
 
 
 def profile_of(user) -> Profile | None:
@@ -110,7 +110,7 @@ def visible_reports(user, on: dt.date | None = None) -> QuerySet[TeReport]:
     if profile.role in AREA_ROLES:
         return reports.filter(client__area_id=profile.area_id)
     if profile.role == Role.TE_OFFICER and profile.te_ely_code:
-        codes = municipalities_of_ely(profile.te_ely_code, on or timezone.localdate())
+        codes = municipalities_of_ely(profile.te_ely_code, on or today())
         return reports.filter(client__home_municipality__in=codes)
     return reports.none()
 

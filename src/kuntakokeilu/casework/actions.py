@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuntakokeilu.access import can_manage_area, profile_of
@@ -34,12 +33,13 @@ from kuntakokeilu.casework.models import (
 from kuntakokeilu.clients.models import Client
 from kuntakokeilu.rules import deadlines
 from kuntakokeilu.rules.parameters import ParameterError, parameters
+from kuntakokeilu.web import clock
 
 CASE_WORK = "case_work"
 
 
 def today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def invalid(field: str, message: str) -> ValidationError:

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -41,13 +40,10 @@ from kuntakokeilu.casework.worklist import (
     due_items,
     due_kinds,
 )
+from kuntakokeilu.web.clock import today
 
 PAGE_SIZE = 50
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def audit_read(request, kind: str, client=None, detail: str = "") -> None:

@@ -27,7 +27,6 @@ from django.db import OperationalError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Round
 from django.db.models.lookups import LessThanOrEqual
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from kuntakokeilu.areas.models import Area
@@ -37,6 +36,7 @@ from kuntakokeilu.quotas import formatting
 from kuntakokeilu.quotas.models import CENT, EURO_DIGITS, Quota, QuotaAdjustment, QuotaUse, Service
 from kuntakokeilu.quotas.periods import period_months
 from kuntakokeilu.rules.resources import quota_services, quotas_by_area
+from kuntakokeilu.web.clock import today
 
 #: How many times an action runs before a serialisation failure or deadlock is passed on.
 ATTEMPTS = 5
@@ -384,7 +384,7 @@ def release(*, reference: str, on: dt.date | None = None) -> list[Quota]:
     outstanding, so a second release of the same decision gives nothing back twice."""
     if not reference.strip():
         raise ValueError("release needs the reference the use was recorded under")
-    day = on or timezone.localdate()
+    day = on or today()
     return in_own_transaction(lambda: _release(reference, day))
 
 

@@ -17,7 +17,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -38,6 +37,7 @@ from kuntakokeilu.rules.identity import mask
 from kuntakokeilu.services import actions, forms
 from kuntakokeilu.services.models import JobOffer, Outcome, TeReport
 from kuntakokeilu.services.worklist import close_overdue_of
+from kuntakokeilu.web.clock import today
 
 PANEL_TEMPLATE = "services/_client_panel.html"
 REPORTS_PER_PAGE = 50
@@ -104,13 +104,13 @@ def services_panel_context(request, client: Client) -> dict:
     """The context of ``services/_client_panel.html`` for ``client`` (already authorised by the
     caller through ``access.get_client``). Closes the client's overdue job offers first and
     writes the audit row of the read. Everything is under one key, ``services_panel``."""
-    today = timezone.localdate()
-    close_overdue_of(Client.objects.filter(pk=client.pk), today)
+    on = today()
+    close_overdue_of(Client.objects.filter(pk=client.pk), on)
     audit_read(request, "client_services", client.pk)
     return {
         "services_panel": {
             "client": client,
-            "today": today,
+            "today": on,
             "decisions": client.service_decisions.all(),
             "job_offers": client.job_offers.select_related("te_report"),
             "reports": client.te_reports.select_related("job_offer"),
@@ -178,8 +178,8 @@ def job_offer_new(request, client_pk):
 def current_offer(request, pk) -> JobOffer:
     """The offer ``pk`` (404 outside the scope), closed first if its deadline has passed."""
     offer = get_job_offer(request.user, pk)
-    if offer.outcome == Outcome.OPEN and offer.answer_by < timezone.localdate():
-        close_overdue_of(Client.objects.filter(pk=offer.client_id), timezone.localdate())
+    if offer.outcome == Outcome.OPEN and offer.answer_by < today():
+        close_overdue_of(Client.objects.filter(pk=offer.client_id), today())
         offer.refresh_from_db()
     return offer
 
@@ -212,7 +212,7 @@ def job_offer_report(request, pk):
         lambda: actions.report_job_offer(
             offer,
             actor=request.user,
-            on=timezone.localdate(),
+            on=today(),
             facts=form.cleaned_data["facts"],
             request=request,
         ),
@@ -233,7 +233,7 @@ def report_new(request, client_pk):
         lambda: actions.make_te_report(
             client,
             actor=request.user,
-            on=timezone.localdate(),
+            on=today(),
             request=request,
             **form.cleaned_data,
         ),

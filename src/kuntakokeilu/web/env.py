@@ -54,3 +54,17 @@ def required_secret(name: str, debug: bool, development_value: str) -> str:
         f"set {name} to a long random value (e.g. python -c 'import secrets; "
         "print(secrets.token_urlsafe(50))')."
     )
+
+
+def env_date(name: str):
+    """An ISO date (YYYY-MM-DD) or None when unset."""
+    import datetime as dt
+
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        message = f"{name}={raw!r} is not a date: write it as YYYY-MM-DD"
+        raise ImproperlyConfigured(message) from None

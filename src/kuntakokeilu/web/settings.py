@@ -13,10 +13,19 @@ from kuntakokeilu.api.settings_fragment import (  # noqa: F401 (settings read by
     REST_FRAMEWORK,
     SPECTACULAR_SETTINGS,
 )
-from kuntakokeilu.web.env import env_bool, env_int, env_list, env_str, required_secret
+from kuntakokeilu.web.env import (
+    env_bool,
+    env_date,
+    env_int,
+    env_list,
+    env_str,
+    required_secret,
+)
 
 DEBUG = env_bool("KUNTAKOKEILU_DEBUG", default=True)
 DATA_DIR = Path(env_str("KUNTAKOKEILU_DATA_DIR", "var")).resolve()
+# A training or demo installation may fix the day the system treats as today (web/clock.py).
+BUSINESS_DATE = env_date("KUNTAKOKEILU_TODAY")
 SECRET_KEY = required_secret(
     "KUNTAKOKEILU_SECRET_KEY", DEBUG, "development-only-key-never-used-with-debug-off-0123456789"
 )
@@ -73,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kuntakokeilu.web.clock.business_date",
             ],
         },
     },

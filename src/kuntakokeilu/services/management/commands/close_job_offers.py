@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from kuntakokeilu.services.actions import close_overdue_job_offers
 from kuntakokeilu.web.arguments import iso_date
+from kuntakokeilu.web.clock import today
 
 
 class Command(BaseCommand):
@@ -19,6 +19,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, on=None, **options):
-        day = iso_date(on) if on else timezone.localdate()
+        day = iso_date(on) if on else today()
         closed = close_overdue_job_offers(day)
         self.stdout.write(f"closed {closed} job offers with no answer by the deadline ({day})")
