@@ -1,9 +1,12 @@
 """Child process: server time of the work list and the client page with a national case load.
 
 Needs a database prepared by the casework suite (reference data, a scale-1 referral loaded, the
-due items computed). Adds a year of domain events for every client with bulk inserts, then asks
-for the pages through Django's test client as a Helsinki case worker and prints JSON with the
-p50/p95 server times and the queries per page.
+due items computed, quotas sized, demo users). Adds a year of domain events for every client with
+bulk inserts, then a year of real case work (interviews, assessments, plans, decisions, job
+offers, reports: rows, events and audit rows) through the actions for a share of Helsinki's
+clients, then asks for the pages through Django's test client as a Helsinki case worker (the
+client pages: of clients with that case work) and prints JSON with the p50/p95 server times and
+the queries per page.
 """
 
 import datetime as dt
@@ -28,6 +31,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from kuntakokeilu.accounts.models import Profile, Role  # noqa: E402
 from kuntakokeilu.areas.models import Area  # noqa: E402
 from kuntakokeilu.casework.models import DomainEvent  # noqa: E402
+from kuntakokeilu.casework.simulation import simulate_area  # noqa: E402
 from kuntakokeilu.clients.models import Client  # noqa: E402
 
 KINDS = ("interview_held", "plan_made", "job_offer_made", "service_decided", "plan_updated")
@@ -94,12 +98,30 @@ def measure(browser: Browser, urls: list[str]) -> dict:
     }
 
 
+def a_year_of_case_work(share: float) -> tuple[list[int], int, float]:
+    """(the clients acted on, the events their case work wrote, seconds) for a ``share`` of
+    Helsinki's clients, through the real actions from 1.3.2021 to 28.2.2022."""
+    before = DomainEvent.objects.count()
+    started = time.perf_counter()
+    simulate_area(
+        Area.objects.get(area_id="helsinki"),
+        start=YEAR_START,
+        end=dt.date(2022, 2, 28),
+        share=share,
+        rng=random.Random(3),
+    )
+    seconds = time.perf_counter() - started
+    acted = DomainEvent.objects.filter(actor__isnull=False).order_by().values_list("client_id")
+    return [pk for (pk,) in acted.distinct()], DomainEvent.objects.count() - before, seconds
+
+
 if __name__ == "__main__":
     events = add_a_year_of_events(int(sys.argv[1]))
+    acted, acted_events, acted_seconds = a_year_of_case_work(float(sys.argv[2]))
     browser = Browser(HTTP_HOST="localhost")
     browser.force_login(case_worker())
     helsinki = list(Client.objects.filter(area__area_id="helsinki").values_list("pk", flat=True))
-    sample = random.Random(2).sample(helsinki, 40)
+    sample = random.Random(2).sample(sorted(acted), min(40, len(acted)))
     pages = [f"/work/?page={n}" for n in (1, 2, 3, 10, 50)] * 8
     print(
         json.dumps(
@@ -108,6 +130,9 @@ if __name__ == "__main__":
                 "helsinki_clients": len(helsinki),
                 "events": DomainEvent.objects.count(),
                 "added_events": events,
+                "acted_clients": len(acted),
+                "acted_events": acted_events,
+                "acted_seconds": acted_seconds,
                 "work_list": measure(browser, pages),
                 "client_page": measure(browser, [f"/clients/{pk}/" for pk in sample]),
             }
