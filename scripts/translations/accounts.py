@@ -13,6 +13,7 @@ FI = {
     "Your session has ended. Please sign in again.": "Istuntosi on päättynyt. Kirjaudu uudelleen sisään.",
     "Work list": "Työlista",
     "Administration": "Ylläpito",
+    "Data protection": "Tietosuoja",
     "TE office, ELY area %(code)s": "TE-toimisto, ELY-alue %(code)s",
     "Training installation: the system treats %(day)s as today.": "Koulutusympäristö: järjestelmä pitää päivää %(day)s tämän päivän päivämääränä.",
 }
@@ -29,6 +30,7 @@ SV = {
     "Your session has ended. Please sign in again.": "Din session har gått ut. Logga in igen.",
     "Work list": "Arbetslista",
     "Administration": "Administration",
+    "Data protection": "Dataskydd",
     "TE office, ELY area %(code)s": "arbets- och näringsbyrån, NTM-område %(code)s",
     "Training installation: the system treats %(day)s as today.": "Utbildningsmiljö: systemet behandlar %(day)s som dagens datum.",
 }

@@ -20,6 +20,7 @@ FI = {
     "statement to the TE office": "lausunto TE-toimistolle",
     "the person's own request": "henkilön oma pyyntö",
     "administration": "ylläpito",
+    "monitoring (pseudonymised)": "seuranta (pseudonymisoitu)",
     # the data-protection view
     "Access log": "Käyttöloki",
     "Access log of client %(number)s": "Asiakkaan %(number)s käyttöloki",
@@ -70,6 +71,7 @@ SV = {
     "statement to the TE office": "utlåtande till arbets- och näringsbyrån",
     "the person's own request": "personens egen begäran",
     "administration": "administration",
+    "monitoring (pseudonymised)": "uppföljning (pseudonymiserad)",
     # the data-protection view
     "Access log": "Användningslogg",
     "Access log of client %(number)s": "Användningslogg för klient %(number)s",
@@ -100,4 +102,32 @@ SV = {
         "%(counter)s behandling",
         "%(counter)s behandlingar",
     ),
+}
+
+# finding a client by identity code (the data-protection officer's search)
+FI |= {
+    "Find a client by identity code": "Hae asiakas henkilötunnuksella",
+    "For the data-protection officer: the access log, the purposes report and the export of one person. Every search is logged with its purpose; the log keeps only the date part of the code.": "Tietosuojavastaavalle: yhden henkilön käyttöloki, selvitys käyttötarkoituksista ja tietojen vienti. Jokainen haku kirjataan lokiin käyttötarkoituksineen; lokiin jää henkilötunnuksesta vain syntymäaikaosa.",
+    "Purpose of the search": "Haun käyttötarkoitus",
+    "For example 131052-308T. The search is logged; the code is not.": "Esimerkiksi 131052-308T. Haku kirjataan lokiin, henkilötunnus ei.",
+    "Search": "Hae",
+    "Result for %(code)s": "Tulos: %(code)s",
+    "No client has this identity code.": "Millään asiakkaalla ei ole tätä henkilötunnusta.",
+    "Give the identity code as 11 characters: the birth date as DDMMYY, the century sign (+, -, A-F or U-Y), three digits and the check character.": "Anna henkilötunnus 11 merkkinä: syntymäaika muodossa PPKKVV, välimerkki (+, -, A–F tai U–Y), kolme numeroa ja tarkistusmerkki.",
+    "The identity code does not carry a real birth date.": "Henkilötunnuksen syntymäaika ei ole todellinen päivä.",
+    "The individual number of the identity code is not in use (they start at 002).": "Henkilötunnuksen yksilönumero ei ole käytössä (numerot alkavat 002:sta).",
+    "The check character does not match the rest of the identity code.": "Tarkistusmerkki ei täsmää henkilötunnuksen muuhun osaan.",
+}
+SV |= {
+    "Find a client by identity code": "Sök en kund med personbeteckning",
+    "For the data-protection officer: the access log, the purposes report and the export of one person. Every search is logged with its purpose; the log keeps only the date part of the code.": "För dataskyddsombudet: en persons användningslogg, redogörelsen för användningsändamålen och utdraget av uppgifterna. Varje sökning loggas med sitt ändamål; i loggen sparas bara personbeteckningens datumdel.",
+    "Purpose of the search": "Sökningens ändamål",
+    "For example 131052-308T. The search is logged; the code is not.": "Till exempel 131052-308T. Sökningen loggas, personbeteckningen inte.",
+    "Search": "Sök",
+    "Result for %(code)s": "Resultat för %(code)s",
+    "No client has this identity code.": "Ingen kund har denna personbeteckning.",
+    "Give the identity code as 11 characters: the birth date as DDMMYY, the century sign (+, -, A-F or U-Y), three digits and the check character.": "Ange personbeteckningen med 11 tecken: födelsedatumet som DDMMÅÅ, skiljetecknet (+, -, A–F eller U–Y), tre siffror och kontrolltecknet.",
+    "The identity code does not carry a real birth date.": "Personbeteckningens födelsedatum är inte en verklig dag.",
+    "The individual number of the identity code is not in use (they start at 002).": "Personbeteckningens individnummer används inte (numren börjar från 002).",
+    "The check character does not match the rest of the identity code.": "Kontrolltecknet stämmer inte med resten av personbeteckningen.",
 }

@@ -355,3 +355,23 @@ SV = {
 
 FI |= {"job offer to answer": "vastattava työtarjous"}
 SV |= {"job offer to answer": "arbetserbjudande att svara på"}
+
+# wage subsidy eligibility (services/eligibility.py) and the statement of reduced work capacity
+FI |= {
+    "the register shows no current unemployment spell for the client": "rekisterissä ei ole asiakkaalle käynnissä olevaa työttömyysjaksoa",
+    "the register shows unemployment since %(day)s": "rekisterin mukaan työttömyys on alkanut %(day)s",
+    "This kind needs the client to have been unemployed at least %(months)s of the last %(of_months)s months on the decision date; %(shown)s.": "Tämä tuki edellyttää, että asiakas on päätöspäivänä ollut työttömänä vähintään %(months)s kuukautta viimeisten %(of_months)s kuukauden aikana; %(shown)s.",
+    "This kind is for clients aged %(age)s or over on the decision date; the client is %(years)s.": "Tämä tuki on asiakkaille, jotka ovat päätöspäivänä täyttäneet %(age)s vuotta; asiakas on %(years)s-vuotias.",
+    "This kind needs an expert statement of the client's reduced work capacity: confirm that one is on file.": "Tämä tuki edellyttää asiantuntijalausuntoa asiakkaan alentuneesta työkyvystä: vahvista, että lausunto on tallessa.",
+    "An expert statement of the client's reduced work capacity is on file": "Asiantuntijalausunto asiakkaan alentuneesta työkyvystä on tallessa",
+    "Needed for wage subsidy on the grounds of reduced work capacity.": "Tarvitaan alentuneen työkyvyn perusteella myönnettävään palkkatukeen.",
+}
+SV |= {
+    "the register shows no current unemployment spell for the client": "registret visar ingen pågående arbetslöshetsperiod för kunden",
+    "the register shows unemployment since %(day)s": "enligt registret har arbetslösheten pågått sedan %(day)s",
+    "This kind needs the client to have been unemployed at least %(months)s of the last %(of_months)s months on the decision date; %(shown)s.": "Detta stöd förutsätter att kunden på beslutsdagen har varit arbetslös minst %(months)s av de senaste %(of_months)s månaderna; %(shown)s.",
+    "This kind is for clients aged %(age)s or over on the decision date; the client is %(years)s.": "Detta stöd är för kunder som på beslutsdagen har fyllt %(age)s år; kunden är %(years)s år.",
+    "This kind needs an expert statement of the client's reduced work capacity: confirm that one is on file.": "Detta stöd förutsätter ett sakkunnigutlåtande om kundens nedsatta arbetsförmåga: bekräfta att det finns.",
+    "An expert statement of the client's reduced work capacity is on file": "Ett sakkunnigutlåtande om kundens nedsatta arbetsförmåga finns",
+    "Needed for wage subsidy on the grounds of reduced work capacity.": "Behövs för lönesubvention på grund av nedsatt arbetsförmåga.",
+}

@@ -1,8 +1,9 @@
 """The one access helper per object kind: every view and API endpoint gets objects through here.
 
 Scope (docs/casework-design.md): case workers and area managers see the clients of their own area
-and what belongs to them (decisions, job offers, reports); a TE officer sees reports about clients
-whose home municipality lies in the officer's ELY area (by the municipal division in force); an
+and what belongs to them (plans, decisions, job offers, reports); a TE officer sees reports (and
+the TE office's referral exceptions) about people whose home municipality lies in the officer's
+ELY area (by the municipal division in force); an
 analyst never sees a person; an administrator sees everything (audited by the views); quotas are
 the area manager's. Outside the scope the answer is
 404 — the same as for an object that does not exist.
@@ -17,7 +18,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from kuntakokeilu.accounts.models import AREA_ROLES, Profile, Role
-from kuntakokeilu.clients.models import Client
+from kuntakokeilu.areas.models import Area, AreaMembership
+from kuntakokeilu.casework.models import Plan
+from kuntakokeilu.clients.models import Client, TeOfficeException
 from kuntakokeilu.quotas.models import Quota
 from kuntakokeilu.reference import reference_data
 from kuntakokeilu.services.models import JobOffer, ServiceDecision, TeReport
@@ -73,6 +76,18 @@ def get_client(user, pk) -> Client:
     return one_of(visible_clients(user), pk, "client")
 
 
+def visible_plans(user) -> QuerySet[Plan]:
+    """The plans of the clients ``user`` may see."""
+    return Plan.objects.filter(client__in=visible_clients(user))
+
+
+def get_plan(user, pk, *, client: Client | None = None) -> Plan:
+    """The plan ``pk`` if ``user`` may see its client (and it is ``client``'s, when given);
+    else 404."""
+    plans = visible_plans(user) if client is None else visible_plans(user).filter(client=client)
+    return one_of(plans.select_related("client", "current_version"), pk, "plan")
+
+
 def visible_quotas(user) -> QuerySet[Quota]:
     """The quotas ``user`` may see and adjust: their area's (area manager), all (administrator)."""
     profile = profile_of(user)
@@ -120,6 +135,25 @@ def get_report(user, pk) -> TeReport:
     return one_of(visible_reports(user), pk, "report")
 
 
+def visible_te_office_exceptions(user, on: dt.date | None = None) -> QuerySet[TeOfficeException]:
+    """The TE office's discretionary referral exceptions ``user`` may see: all (administrator);
+    a TE officer, those about people whose home municipality lies in the officer's ELY area
+    (``on``'s division), as for reports; nobody else any. The exception names only the person,
+    so one about someone who never became a client (no home municipality on record) is seen
+    by administrators only."""
+    profile = profile_of(user)
+    exceptions = TeOfficeException.objects.all()
+    if profile is None:
+        return exceptions.none()
+    if profile.role == Role.ADMINISTRATOR:
+        return exceptions
+    if profile.role == Role.TE_OFFICER and profile.te_ely_code:
+        codes = municipalities_of_ely(profile.te_ely_code, on or today())
+        people = Client.objects.filter(home_municipality__in=codes).values("person_id")
+        return exceptions.filter(person_id__in=people)
+    return exceptions.none()
+
+
 def visible_decisions(user) -> QuerySet[ServiceDecision]:
     return ServiceDecision.objects.filter(client__in=visible_clients(user))
 
@@ -144,3 +178,43 @@ def can_see_reports(user) -> bool:
 def can_update_report_status(user) -> bool:
     """The TE office updates a report's status (an administrator may too)."""
     return role_of(user) in (Role.TE_OFFICER, Role.ADMINISTRATOR)
+
+
+# -- monitoring indicators: aggregates of areas, never a person ----------------------------------
+
+#: Roles that see the monitoring dashboards (figures of areas; no person on them).
+INDICATOR_ROLES = (*AREA_ROLES, Role.TE_OFFICER, Role.MINISTRY_ANALYST, Role.ADMINISTRATOR)
+
+
+def can_see_indicators(user) -> bool:
+    return role_of(user) in INDICATOR_ROLES
+
+
+def visible_indicator_areas(user, on: dt.date | None = None) -> QuerySet[Area]:
+    """The areas whose monitoring figures ``user`` may see: every area (ministry analyst,
+    administrator); their own (case worker, area manager); a TE officer, the areas with a member
+    municipality in the officer's ELY area (``on``'s division), the areas the TE office refers
+    clients to; nobody else any. The figures of the comparison groups go with any area."""
+    profile = profile_of(user)
+    if profile is None or profile.role not in INDICATOR_ROLES:
+        return Area.objects.none()
+    if profile.role in (Role.MINISTRY_ANALYST, Role.ADMINISTRATOR):
+        return Area.objects.all()
+    if profile.role in AREA_ROLES:
+        return Area.objects.filter(pk=profile.area_id)
+    codes = municipalities_of_ely(profile.te_ely_code, on or today()) if profile.te_ely_code else []
+    members = AreaMembership.objects.filter(municipality_code__in=codes).values("area_id")
+    return Area.objects.filter(pk__in=members)
+
+
+def get_indicator_area(user, area_id: str) -> Area:
+    """The area ``area_id`` if ``user`` may see its figures; else 404, as if it did not exist."""
+    try:
+        return visible_indicator_areas(user).get(area_id=area_id)
+    except Area.DoesNotExist:
+        raise Http404("no such area") from None
+
+
+def can_approve_indicators(user) -> bool:
+    """Who locks a month's figures: the ministry analyst (or an administrator), nationally."""
+    return role_of(user) in (Role.MINISTRY_ANALYST, Role.ADMINISTRATOR)

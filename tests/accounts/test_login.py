@@ -111,3 +111,21 @@ def test_the_work_list_link_is_offered_only_to_roles_that_see_people(client, are
     sign_in(client, "someone", PASSWORD)
     html = client.get(PAGE).content.decode()
     assert (f'href="{reverse("casework:work-list")}"' in html) is offered
+
+
+@pytest.mark.parametrize(
+    ("role", "lands_on"),
+    [
+        (Role.CASE_WORKER, "casework:work-list"),
+        (Role.AREA_MANAGER, "casework:work-list"),
+        (Role.MINISTRY_ANALYST, "dashboards:overview"),
+    ],
+)
+def test_after_signing_in_each_role_starts_where_its_work_is(client, areas, role, lands_on):
+    area = areas["helsinki"] if role != Role.MINISTRY_ANALYST else None
+    make_user("eero", role, area)
+    response = client.post(reverse("accounts:login"), {"username": "eero", "password": PASSWORD})
+    assert response.url == reverse("home")
+    start = client.get(response.url)
+    assert start.url == reverse(lands_on)
+    assert client.get(start.url).status_code == 200

@@ -2,8 +2,10 @@
 
 Two areas: Helsinki (the case worker's own; its client lives in Helsinki, 091, ELY area 01) and
 Pirkanmaa (another area; its client lives in Tampere, 837, ELY area 05). Personas: a case worker
-of each area, a TE officer of ELY area 01, an analyst, a data-protection officer, and nobody.
-Each client has an interview, a plan, a job offer, a service decision and a TE report.
+of each area, Helsinki's area manager, a TE officer of ELY area 01, an analyst, a data-protection
+officer, an administrator, and nobody. Each client has a referral event, an interview, a
+service-needs assessment, a plan, a job offer, a service decision, a TE report and a TE-office
+exception.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from kuntakokeilu.accounts.models import Role
 from kuntakokeilu.api.settings_fragment import API_APPS, REST_FRAMEWORK, SPECTACULAR_SETTINGS
 from kuntakokeilu.areas.models import Area
 from kuntakokeilu.casework import actions as casework
+from kuntakokeilu.clients.models import TeOfficeException
+from kuntakokeilu.quotas.models import Quota
 from kuntakokeilu.services import actions as services
 from kuntakokeilu.services.models import ServiceDecision
 from tests.casework import factories
@@ -65,6 +70,17 @@ def other_worker(reference):
 
 
 @pytest.fixture
+def manager(reference):
+    """Helsinki's area manager."""
+    return factories.area_manager("helsinki", name="leena")
+
+
+@pytest.fixture
+def administrator(reference):
+    return factories.user(Role.ADMINISTRATOR)
+
+
+@pytest.fixture
 def te_officer(reference):
     return factories.te_officer()
 
@@ -80,9 +96,14 @@ def dpo(reference):
 
 
 def with_rows(client, by):
-    """An interview, a plan, a job offer, a service decision and a TE report for ``client``."""
+    """A referral event, an interview, a service-needs assessment, a plan, a job offer, a service
+    decision, a TE report and a TE-office exception for ``client``."""
+    factories.with_referral_event(client)
     casework.record_interview(
         client, date=D(2022, 5, 5), kind="initial_interview", channel="in_person", by=by
+    )
+    assessment = casework.assess_service_needs(
+        client, date=D(2022, 5, 5), needs=casework.ServiceNeeds(segment="job_placement"), by=by
     )
     plan = factories.with_plan(client, by, tasks=[("Apply for four jobs", D(2022, 6, 1))])
     offer = services.make_job_offer(
@@ -110,7 +131,22 @@ def with_rows(client, by):
         facts="The client did not come and gave no reason.",
         on=D(2022, 6, 3),
     )
-    return {"plan": plan, "job_offer": offer, "decision": decision, "report": report}
+    exception = TeOfficeException.objects.create(
+        person_id=client.person_id,
+        kind="language_rights",
+        reason="Served in Swedish at the TE office",
+        valid_from=D(2022, 6, 1),
+        valid_to=D(2022, 12, 31),
+        recorded_by="te-officer",
+    )
+    return {
+        "assessment": assessment,
+        "plan": plan,
+        "job_offer": offer,
+        "decision": decision,
+        "report": report,
+        "exception": exception,
+    }
 
 
 @pytest.fixture
@@ -127,6 +163,21 @@ def other(other_worker):
         factories.area("pirkanmaa"), last_name="Korhonen", home_municipality="837"
     )
     return client, with_rows(client, other_worker)
+
+
+@pytest.fixture
+def quotas(reference):
+    """Helsinki's training and wage-subsidy quotas for 2022."""
+    return {
+        service: Quota.objects.create(
+            area=factories.area("helsinki"),
+            service=service,
+            period_start=D(2022, 1, 1),
+            period_end=D(2022, 12, 31),
+            cap_euros=Decimal("10000.00"),
+        )
+        for service in ("training", "wage_subsidy")
+    }
 
 
 @pytest.fixture

@@ -57,7 +57,10 @@ def fill_wage_subsidy(page: Page, monthly_pay_cost: str) -> None:
 
 @pytest.fixture
 def helsinki_client(reference):
-    return factories.with_overdue_interview(factories.area("helsinki"))
+    # unemployed since 1.3.2020: a long-unemployed wage subsidy (12 of 14 months) fits on 15.3.2021
+    return factories.with_overdue_interview(
+        factories.area("helsinki"), unemployed_since=dt.date(2020, 3, 1)
+    )
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ How it works
   pattern that no rule matches, or a keyword argument that ``FILL`` cannot fill, fails
   ``test_every_pattern_is_known``: a new URL cannot slip past untested.
 * The data (built once for the module, rolled back afterwards): three clients, each with an
-  interview, a plan (with its first version), a service decision, a job offer and a TE report,
-  plus a quota of their area:
+  interview, a plan (with its first version), a service decision, a job offer, a TE report and a
+  TE-office exception, plus a quota of their area:
 
   =========  =========  ===================  =====================================
   key        area       home municipality    used for
@@ -34,7 +34,10 @@ How it works
   they signed in: their session must end at the next request).
 * A persona is *entitled* to a client on a URL when the URL's scope is one the persona has and the
   client is in it (``SEES``): area roles see their area's clients; the TE officer sees reports on
-  clients living in the ELY area; the data-protection officer sees every client's audit log.
+  clients living in the ELY area, and the TE office's exceptions about them; the data-protection
+  officer sees every client's audit log. The monitoring dashboards (scope ``figures``, filled
+  with the area of ``owner``'s client) show aggregates of areas: area roles open their own area's,
+  the TE officer ELY 01's areas, the analyst every area; nobody's identity may appear on them.
 
 The rules (``expected``)
 ------------------------
@@ -59,8 +62,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -74,11 +79,13 @@ from hypothesis import strategies as st
 
 from kuntakokeilu.areas.models import Area
 from kuntakokeilu.casework import actions as casework
-from kuntakokeilu.clients.models import Client
+from kuntakokeilu.clients.models import Client, TeOfficeException
+from kuntakokeilu.dashboards.loading import load_results
 from kuntakokeilu.quotas.models import Quota
 from kuntakokeilu.services import actions as services
 from kuntakokeilu.services.models import ServiceDecision
 from tests.casework import factories
+from tests.dashboards.monitor_output import write_output
 
 D = dt.date
 #: The login pages: ours, and the admin's (which sends on to ours: see ``admin/login/``).
@@ -115,7 +122,7 @@ PATTERNS = list(walk())
 @dataclass(frozen=True)
 class Rule:
     kind: str  # public | page | api | admin
-    scope: str | None = None  # area | reports | audit: whose people the URL shows, to whom
+    scope: str | None = None  # area | reports | exceptions | audit: whose people, to whom
     pk: str | None = None  # the object kind that fills ``pk`` (and its client is the owner)
 
 
@@ -135,6 +142,7 @@ RULES: list[tuple[str, Rule]] = [
     (r"services:report-list", Rule("page", "reports")),
     (r"services:report-(detail|status)", Rule("page", "reports", "report")),
     # audit (the data-protection view)
+    (r"audit:client-search", Rule("page", "audit")),
     (r"audit:client-(log|purposes|export)", Rule("page", "audit", "client")),
     # quotas: no person on them; the area manager's (none of these personas is one)
     (r"quotas:list", Rule("page", "quota")),
@@ -142,14 +150,19 @@ RULES: list[tuple[str, Rule]] = [
     # the API
     (r"api:(schema|docs)", Rule("api")),
     (r"api:client-list", Rule("api", "area")),
-    (r"api:client-detail", Rule("api", "area", "client")),
-    (r"api:client-(events|interviews|plans|service-decisions|job-offers)",
+    (r"api:client-(detail|case-worker)", Rule("api", "area", "client")),
+    (r"api:client-(referral-events|events|interviews|service-needs-assessments|plans"
+     r"|service-decisions|job-offers)",
      Rule("api", "area", "client")),
     (r"api:plan-(detail|versions)", Rule("api", "area", "plan")),
     (r"api:service-decision-detail", Rule("api", "area", "decision")),
-    (r"api:job-offer-detail", Rule("api", "area", "job_offer")),
+    (r"api:job-offer-(detail|answer)", Rule("api", "area", "job_offer")),
     (r"api:te-report-list", Rule("api", "reports")),
+    (r"api:te-office-exception-list", Rule("api", "exceptions")),
     (r"api:te-report-(detail|change-status)", Rule("api", "reports", "report")),
+    # the monitoring dashboards: figures of areas (never a person); an area's pages by area_id
+    (r"dashboards:(area|report|area-csv|area-xlsx)", Rule("page", "figures", "area")),
+    (r"dashboards:.+", Rule("page", "figures")),
     # the admin: the site's own pages and the two auth models registered today
     (r"admin:(index|login|logout|password_change|password_change_done|autocomplete|jsi18n)",
      Rule("admin")),
@@ -186,6 +199,8 @@ FILL = {
     "content_type_id": lambda w, owner, rule: ContentType.objects.get_for_model(Client).pk,
     "app_label": lambda w, owner, rule: "auth",
     "url": lambda w, owner, rule: "no-such-page/",
+    "area_id": lambda w, owner, rule: w.objects[owner]["client"].area.area_id,
+    "table": lambda w, owner, rule: "figures",
 }
 
 
@@ -212,10 +227,14 @@ SIGNED_IN = ("own", "neighbour", "analyst", "te", "dpo")
 
 #: Whose people each persona may see, per scope.
 SEES: dict[str, dict[str, set[str]]] = {
-    "own": {"area": {"hel"}, "reports": {"hel"}},
-    "neighbour": {"area": {"esp"}, "reports": {"esp"}},
-    "analyst": {},
-    "te": {"reports": {"hel", "esp"}},  # ELY 01: Helsinki and Espoo, not Tampere
+    "own": {"area": {"hel"}, "reports": {"hel"}, "figures": {"hel"}},
+    "neighbour": {"area": {"esp"}, "reports": {"esp"}, "figures": {"esp"}},
+    "analyst": {"figures": {"hel", "esp", "tre"}},
+    "te": {  # ELY 01, not Tampere
+        "reports": {"hel", "esp"},
+        "exceptions": {"hel", "esp"},
+        "figures": {"hel", "esp"},
+    },
     "dpo": {"audit": {"hel", "esp", "tre"}},
     "anonymous": {},
     "deactivated": {},
@@ -237,7 +256,8 @@ class World:
 
 
 def rows_for(client, by) -> dict:
-    """An interview, a plan (first version), a job offer, a decision and a TE report."""
+    """An interview, a plan (first version), a job offer, a decision, a TE report and a TE-office
+    exception."""
     casework.record_interview(
         client, date=D(2022, 5, 5), kind="initial_interview", channel="in_person", by=by
     )
@@ -266,6 +286,13 @@ def rows_for(client, by) -> dict:
         event="Did not come to the discussion on 2.6.2022",
         facts="The client did not come and gave no reason.",
         on=D(2022, 6, 3),
+    )
+    TeOfficeException.objects.create(
+        person_id=client.person_id,
+        kind="language_rights",
+        reason="Served in Swedish at the TE office",
+        valid_from=D(2022, 6, 1),
+        recorded_by="te-officer",
     )
     quota = Quota.objects.create(
         area=client.area,
@@ -308,7 +335,15 @@ def build_world() -> World:
         )
         objects[key] = rows_for(client, workers[key])
         identity[key] = (client.person_id, last_name, first_names, *first_names.split())
+    load_monitoring_figures()
     return World(objects, users, identity)
+
+
+def load_monitoring_figures() -> None:
+    """Three months of figures of the three areas and the comparison groups, for the
+    dashboards' pages to show."""
+    with tempfile.TemporaryDirectory() as directory:
+        load_results(write_output(Path(directory)))
 
 
 @pytest.fixture(scope="module")
@@ -357,8 +392,15 @@ def entitled(persona: str, rule: Rule, owner: str) -> bool:
     return rule.scope is not None and owner in SEES[persona].get(rule.scope, set())
 
 
+#: Scopes of pages of aggregates: a persona may be entitled to open them, yet nobody's identity
+#: may appear on them.
+AGGREGATES = {"figures"}
+
+
 def allowed_clients(persona: str, rule: Rule) -> set[str]:
-    return SEES[persona].get(rule.scope, set()) if rule.scope else set()
+    if not rule.scope or rule.scope in AGGREGATES:
+        return set()
+    return SEES[persona].get(rule.scope, set())
 
 
 def to_login(response) -> bool:

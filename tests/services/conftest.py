@@ -69,7 +69,9 @@ def make_client(area: Area, municipality: str = "091", **fields) -> Client:
         "earnings_related": False,
         "immigrant": False,
         "language": "fi",
-        "registered_on": dt.date(2021, 1, 4),
+        # unemployed since 4.11.2019: long enough for the 40 % wage subsidy in 2021
+        "registered_on": dt.date(2019, 11, 4),
+        "unemployed_since": dt.date(2019, 11, 4),
         "area": area,
         **fields,
     }

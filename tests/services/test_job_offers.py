@@ -2,6 +2,7 @@
 
 import datetime as dt
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,6 +11,8 @@ from django.core.management import CommandError, call_command
 from kuntakokeilu.audit.models import AuditEntry
 from kuntakokeilu.casework.models import DomainEvent, ProcessState
 from kuntakokeilu.clients.models import Client
+from kuntakokeilu.rules.parameters import Parameters, parameters
+from kuntakokeilu.services import binding
 from kuntakokeilu.services.actions import answer_job_offer, make_job_offer
 from kuntakokeilu.services.binding import binding_basis
 from kuntakokeilu.services.models import BindingBasis, JobOffer, Outcome
@@ -51,6 +54,29 @@ def test_under_the_nordic_model_an_offer_binds_from_6_months_after_the_initial_i
     offered_on, interview_on, basis
 ):
     assert binding_basis(offered_on, interview_on) == basis
+
+
+def test_the_six_months_are_a_dated_parameter_with_its_source():
+    months = parameters()["job_offer_binding_months"]
+    assert months.values[0].valid_from == D(2022, 5, 2)  # the Nordic model
+    assert (months.value(D(2022, 5, 2)), months.values[0].status) == (6, "inferred")
+    assert "Act 1290/2002" in months.values[0].source
+
+
+def test_a_new_dated_value_of_the_months_applies_to_offers_from_its_day(tmp_path, monkeypatch):
+    """Changing the rule adds a dated value: offers before it keep the 6 months."""
+    for path in Parameters().by_name:
+        source = Path(binding.__file__).parents[1] / "rules" / "parameters" / f"{path}.yaml"
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    months = tmp_path / "job_offer_binding_months.yaml"
+    months.write_text(
+        months.read_text(encoding="utf-8")
+        + "  - from: 2025-01-01\n    value: 3\n    status: inferred\n    source: a test\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(binding, "parameters", lambda: Parameters(tmp_path))
+    assert binding_basis(D(2024, 12, 31), D(2024, 9, 30)) == BindingBasis.WITHIN_SIX_MONTHS
+    assert binding_basis(D(2025, 1, 1), D(2024, 10, 1)) == BindingBasis.SIX_MONTHS_PASSED
 
 
 def test_the_initial_interview_is_read_from_the_casework_process(client_in_helsinki, case_worker):

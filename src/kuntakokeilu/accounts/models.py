@@ -61,6 +61,13 @@ class Profile(models.Model):
 
         return can_see_people(self.user)
 
+    @property
+    def reads_audit(self) -> bool:
+        """Whether the user may use the data-protection view (the rule: ``access.can_audit``)."""
+        from kuntakokeilu.access import can_audit
+
+        return can_audit(self.user)
+
 
 class LoginAttempt(models.Model):
     """A failed login, for throttling (kept 24 hours)."""

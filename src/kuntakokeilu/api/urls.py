@@ -17,6 +17,20 @@ router.register("plans", views.PlanViewSet, basename="plan")
 router.register("service-decisions", views.DecisionViewSet, basename="service-decision")
 router.register("job-offers", views.JobOfferViewSet, basename="job-offer")
 router.register("te-reports", views.TeReportViewSet, basename="te-report")
+router.register(
+    "te-office-exceptions", views.TeOfficeExceptionViewSet, basename="te-office-exception"
+)
+
+#: The rows of one kind under a client: /api/clients/{client_pk}/<part>/ (URL name client-<part>).
+CLIENT_PARTS = {
+    "referral-events": views.ClientReferralEvents,
+    "events": views.ClientEvents,
+    "interviews": views.ClientInterviews,
+    "service-needs-assessments": views.ClientAssessments,
+    "plans": views.ClientPlans,
+    "service-decisions": views.ClientDecisions,
+    "job-offers": views.ClientJobOffers,
+}
 
 SIGNED_IN = {
     "authentication_classes": [SessionAuthentication],
@@ -24,22 +38,9 @@ SIGNED_IN = {
 }
 
 urlpatterns = [
-    path("clients/<int:client_pk>/events/", views.ClientEvents.as_view(), name="client-events"),
-    path(
-        "clients/<int:client_pk>/interviews/",
-        views.ClientInterviews.as_view(),
-        name="client-interviews",
-    ),
-    path("clients/<int:client_pk>/plans/", views.ClientPlans.as_view(), name="client-plans"),
-    path(
-        "clients/<int:client_pk>/service-decisions/",
-        views.ClientDecisions.as_view(),
-        name="client-service-decisions",
-    ),
-    path(
-        "clients/<int:client_pk>/job-offers/",
-        views.ClientJobOffers.as_view(),
-        name="client-job-offers",
+    *(
+        path(f"clients/<int:client_pk>/{part}/", view.as_view(), name=f"client-{part}")
+        for part, view in CLIENT_PARTS.items()
     ),
     path("schema/", SpectacularAPIView.as_view(**SIGNED_IN), name="schema"),
     path(

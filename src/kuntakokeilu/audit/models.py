@@ -34,6 +34,7 @@ class Purpose(models.TextChoices):
     TE_OFFICE_STATEMENT = "te_office_statement", _("statement to the TE office")
     DATA_SUBJECT_REQUEST = "data_subject_request", _("the person's own request")
     ADMINISTRATION = "administration", _("administration")
+    MONITORING = "monitoring", _("monitoring (pseudonymised)")
 
 
 class AuditEntry(models.Model):

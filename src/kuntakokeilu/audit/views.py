@@ -1,6 +1,7 @@
-"""The data-protection view: who accessed a client's data, the purposes report for the person and
-the data-subject export. For the data-protection officer and administrators (``can_audit``);
-everyone else gets 404, as for a client that does not exist. Every look is itself audited."""
+"""The data-protection view: finding a client by identity code, who accessed a client's data, the
+purposes report for the person and the data-subject export. For the data-protection officer and
+administrators (``can_audit``); everyone else gets 404, as for a client that does not exist.
+Every look is itself audited; a search's log entry keeps only the date part of the code."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from kuntakokeilu.access import can_audit
 from kuntakokeilu.accounts.models import Role
+from kuntakokeilu.audit.forms import ClientSearchForm
 from kuntakokeilu.audit.log import record
 from kuntakokeilu.audit.models import Action, AuditEntry, Purpose
 from kuntakokeilu.audit.subject import (
@@ -120,3 +122,57 @@ def client_export(request, pk: int):
     )
     response["Content-Disposition"] = f'attachment; filename="client-{client.pk}.json"'
     return response
+
+
+# -- finding a client by identity code ------------------------------------------------------------
+
+
+def may_audit(request, kind: str) -> None:
+    """404 for anyone but the data-protection officer and administrators (a signed-in user's
+    attempt is logged as refused)."""
+    if can_audit(request.user):
+        return
+    if request.user.is_authenticated:
+        record(
+            actor=request.user,
+            action=Action.DENIED,
+            purpose=Purpose.SUPERVISION,
+            object_kind=kind,
+            request=request,
+            success=False,
+        )
+    raise Http404("no such page")
+
+
+def search(request, code: str, purpose: str) -> Client | None:
+    """The client with ``code``, the search audited (found or not) in the same transaction."""
+    with transaction.atomic():
+        client = Client.objects.filter(person_id=code).first()
+        record(
+            actor=request.user,
+            action=Action.SEARCH,
+            purpose=purpose,
+            object_kind="client",
+            object_id=client.pk if client else None,
+            client_id=client.pk if client else None,
+            request=request,
+            detail=f"identity code {mask(code)}: {'found' if client else 'not found'}",
+        )
+    return client
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def client_search(request):
+    """Find a client by identity code (POST: the code never appears in a URL or a server log)."""
+    may_audit(request, "client_search")
+    form = ClientSearchForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "searched": False}
+    if form.is_valid():
+        code = form.cleaned_data["identity_code"]
+        found = search(request, code, form.cleaned_data["purpose"])
+        context |= {"searched": True, "masked_code": mask(code)}
+        if found is not None:
+            context |= client_context(found)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "audit/client_search.html", context, status=status)

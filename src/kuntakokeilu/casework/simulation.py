@@ -37,7 +37,7 @@ from kuntakokeilu.casework.models import Interview, Plan, ProcessState, ServiceN
 from kuntakokeilu.clients.models import Client
 from kuntakokeilu.rules.deadlines import INITIAL_INTERVIEW, add_months
 from kuntakokeilu.services import actions as services
-from kuntakokeilu.services import terms
+from kuntakokeilu.services import eligibility, terms
 from kuntakokeilu.services.models import (
     BindingBasis,
     JobOffer,
@@ -125,8 +125,15 @@ VACANCIES = (
     "Shop assistant",
     "Installer",
 )
-#: Unemployed this long before the decision: the long-unemployed wage subsidy kinds apply.
-LONG_UNEMPLOYED = {"very_long_unemployed": 24, "long_unemployed": 12}
+#: The wage subsidy kinds a case worker picks first, when the client qualifies.
+SUBSIDY_PREFERENCE = (
+    "association",
+    "aged_55_plus",
+    "very_long_unemployed",
+    "long_unemployed",
+    "standard",
+    "skills",
+)
 
 
 class NoCaseWorkers(Exception):
@@ -399,16 +406,13 @@ class Story:
         return values
 
     def subsidy_kind(self, on: dt.date, organisation: str) -> tuple[str, int]:
-        """A wage subsidy kind in force on ``on`` that fits the employer and the client."""
-        kinds = terms.subsidy_kinds_in_force(on)
-        if organisation == OrganisationKind.ASSOCIATION and "association" in kinds:
-            return "association", kinds["association"]["max_months"]
-        since = self.client.unemployed_since or self.client.registered_on
-        for name, months in LONG_UNEMPLOYED.items():
-            if name in kinds and add_months(since, months) <= on:
-                return name, kinds[name]["max_months"]
-        name = "skills" if "skills" in kinds else next(k for k in kinds if k != "association")
-        return name, kinds[name]["max_months"]
+        """The most generous wage subsidy kind in force on ``on`` that the client and the
+        employer qualify for (``services.eligibility``: the rules the decision is checked by)."""
+        value = terms.rule("wage_subsidy", on).value
+        person = eligibility.Applicant.of(self.client, employer_kind=organisation)
+        allowed = eligibility.eligible_kinds(person, value, on)
+        name = next(k for k in SUBSIDY_PREFERENCE if k in allowed)
+        return name, value["kinds"][name]["max_months"]
 
     def offer(self, on: dt.date) -> None:
         rng = self.rng

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -31,7 +31,7 @@ from kuntakokeilu.casework.forms import (
     area_workers,
     tasks_of,
 )
-from kuntakokeilu.casework.models import Plan, PlanTask
+from kuntakokeilu.casework.models import PlanTask
 from kuntakokeilu.casework.timeline import timeline
 from kuntakokeilu.casework.worklist import (
     as_due_items,
@@ -299,9 +299,7 @@ def make_plan(request, pk: int):
 @GET_POST
 def update_plan(request, pk: int, plan_pk: int):
     client = access.get_client(request.user, pk)
-    plan = get_object_or_404(
-        Plan.objects.select_related("current_version"), pk=plan_pk, client=client
-    )
+    plan = access.get_plan(request.user, plan_pk, client=client)
     current = plan.current_version
     initial = {"made_on": today(), "job_search_obligation": plan.job_search_obligation}
     tasks = list(current.tasks.values("task", "due_on", "done")) if current else []
@@ -322,7 +320,7 @@ def update_plan(request, pk: int, plan_pk: int):
 @require_GET
 def plan_history(request, pk: int, plan_pk: int):
     client = access.get_client(request.user, pk)
-    plan = get_object_or_404(Plan, pk=plan_pk, client=client)
+    plan = access.get_plan(request.user, plan_pk, client=client)
     versions = plan.versions.select_related("by").prefetch_related("tasks")
     context = {"plan": plan, "versions": versions}
     return page_for_client(request, client, "casework/plan.html", context)

@@ -16,8 +16,9 @@ from django.db import connection, transaction
 
 from kuntakokeilu.clients.models import Client, ReferralEvent, ReferralRun
 
-#: Columns staged per person, in order.
-STAGED = (
+#: What the register says about a person, as each run stores it on ``Client`` (the API shows
+#: the same fields).
+CLIENT_FIELDS = (
     "person_id",
     "first_names",
     "last_name",
@@ -29,6 +30,10 @@ STAGED = (
     "language",
     "registered_on",
     "unemployed_since",
+)
+#: Columns staged per person, in order.
+STAGED = (
+    *CLIENT_FIELDS,
     "area_pk",
     "referred_on",
     "reasons",
@@ -59,7 +64,6 @@ STAGE_TYPES = {
     "from_area": "varchar(60)",
     "to_area": "varchar(60)",
 }
-CLIENT_FIELDS = STAGED[:11]
 
 
 def _table(model) -> str:

@@ -23,7 +23,7 @@ from kuntakokeilu.audit.log import record
 from kuntakokeilu.casework.events import emit
 from kuntakokeilu.clients.models import Client
 from kuntakokeilu.quotas.actions import NoQuota, NothingToRelease, QuotaExceeded, consume, release
-from kuntakokeilu.services import binding, terms
+from kuntakokeilu.services import binding, eligibility, terms
 from kuntakokeilu.services.models import (
     ANSWERS,
     STATUS_ORDER,
@@ -80,10 +80,14 @@ def decide_service(
     subsidy_kind: str = "",
     monthly_pay_cost: Decimal | None = None,
     cost_eur: Decimal | None = None,
+    work_capacity_statement: bool = False,
     request=None,
 ) -> ServiceDecision:
     """Decide ``kind`` for ``client``: amounts by the rules in force on ``decided_on``, the quota
-    consumed, event ``service_decided`` and the audit row written; or nothing, and the reason."""
+    consumed, event ``service_decided`` and the audit row written; or nothing, and the reason.
+    A wage subsidy is checked against the client by the kind's conditions (``eligibility``);
+    ``work_capacity_statement``: the case worker confirms an expert statement of the client's
+    reduced work capacity is on file."""
     _check_period(client, starts_on, ends_on)
     decision = ServiceDecision(
         client=client,
@@ -97,6 +101,7 @@ def decide_service(
         organisation_kind=organisation_kind,
         subsidy_kind=subsidy_kind,
         monthly_pay_cost=monthly_pay_cost,
+        work_capacity_statement=work_capacity_statement,
         created_by=_person(actor),
     )
     try:
@@ -136,13 +141,29 @@ def _wage_subsidy_terms(decision: ServiceDecision) -> Terms:
     _check_employer(decision)
     if decision.monthly_pay_cost is None:
         raise ValidationError({"monthly_pay_cost": _("Give the employer's pay cost a month.")})
-    return terms.wage_subsidy_terms(
+    granted = terms.wage_subsidy_terms(
         subsidy_kind=decision.subsidy_kind,
         monthly_pay_cost=decision.monthly_pay_cost,
         decided_on=decision.decided_on,
         starts_on=decision.starts_on,
         ends_on=decision.ends_on,
     )
+    _check_eligible(decision)
+    return granted
+
+
+def _check_eligible(decision: ServiceDecision) -> None:
+    """The client (and employer) meet the kind's conditions in force on the decision date."""
+    value = terms.rule("wage_subsidy", decision.decided_on).value
+    conditions = eligibility.Conditions.of(value, decision.subsidy_kind, decision.decided_on)
+    person = eligibility.Applicant.of(
+        decision.client,
+        work_capacity_statement=decision.work_capacity_statement,
+        employer_kind=decision.organisation_kind,
+    )
+    refused = eligibility.refusal(person, conditions)
+    if refused is not None:
+        raise refused
 
 
 def _check_employer(decision: ServiceDecision) -> None:
@@ -158,13 +179,6 @@ def _check_employer(decision: ServiceDecision) -> None:
                     "the TE office decides on wage subsidy to municipalities."
                 )
             }
-        )
-    if (
-        decision.subsidy_kind == "association"
-        and decision.organisation_kind != OrganisationKind.ASSOCIATION
-    ):
-        raise ValidationError(
-            {"subsidy_kind": _("This kind is for an association or foundation employer only.")}
         )
 
 

@@ -1,8 +1,9 @@
 """Whether a job offer is binding (DOMAIN.md §3; Act 1379/2021, HE 167/2021).
 
 Under the Nordic model (regime ``nordic_model`` of the dated parameter ``service_process``, from
-2.5.2022) a job offer binds the client only when it is made at least 6 months after the client's
-initial interview. Before the Nordic model an offer bound from the start. The initial interview
+2.5.2022) a job offer binds the client only when it is made at least ``job_offer_binding_months``
+(a dated parameter: 6 months) after the client's initial interview, as the value in force on the
+day of the offer says. Before the Nordic model an offer bound from the start. The initial interview
 is read from the casework app (``ProcessState.initial_interview_on``, else the earliest initial
 ``Interview`` since registration); when none is recorded the offer is treated as not binding,
 and the stored basis says so.
@@ -19,9 +20,13 @@ from kuntakokeilu.rules.deadlines import INITIAL_INTERVIEW, add_months
 from kuntakokeilu.rules.parameters import ParameterError, parameters
 from kuntakokeilu.services.models import BindingBasis
 
-#: Act 1379/2021 (TE Services Act 916/2012 ch. 2 §§ as amended; HE 167/2021): months after the
-#: initial interview before a job offer binds. A candidate for a dated parameter of its own.
-BINDING_AFTER_MONTHS = 6
+#: The dated parameter: months after the initial interview before a job offer binds.
+BINDING_MONTHS = "job_offer_binding_months"
+
+
+def binding_after_months(offered_on: dt.date) -> int:
+    """The months in force on the day of the offer (the Nordic model's rule)."""
+    return parameters().value(BINDING_MONTHS, offered_on)
 
 
 def binding_basis(offered_on: dt.date, initial_interview_on: dt.date | None) -> BindingBasis:
@@ -30,7 +35,7 @@ def binding_basis(offered_on: dt.date, initial_interview_on: dt.date | None) -> 
         return BindingBasis.BEFORE_NORDIC_MODEL
     if initial_interview_on is None:
         return BindingBasis.NO_INITIAL_INTERVIEW
-    if offered_on >= add_months(initial_interview_on, BINDING_AFTER_MONTHS):
+    if offered_on >= add_months(initial_interview_on, binding_after_months(offered_on)):
         return BindingBasis.SIX_MONTHS_PASSED
     return BindingBasis.WITHIN_SIX_MONTHS
 

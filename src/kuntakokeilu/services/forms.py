@@ -92,6 +92,11 @@ class DecisionForm(forms.Form):
         help_text=_("The kinds in force on the decision date apply."),
     )
     monthly_pay_cost = euro_field(_("Employer's pay cost a month"), required=False)
+    work_capacity_statement = forms.BooleanField(
+        label=_("An expert statement of the client's reduced work capacity is on file"),
+        required=False,
+        help_text=_("Needed for wage subsidy on the grounds of reduced work capacity."),
+    )
     cost_eur = euro_field(_("Cost of the training or coaching"), required=False)
 
     #: Fields each kind needs, beyond the dates.

@@ -74,6 +74,10 @@ class ServiceDecision(models.Model):
     subsidy_kind = models.CharField(max_length=30, blank=True, help_text="wage subsidy rule kind")
     percent = models.PositiveSmallIntegerField(null=True, blank=True)
     monthly_pay_cost = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    work_capacity_statement = models.BooleanField(
+        default=False,
+        help_text="the case worker confirmed an expert statement of reduced work capacity on file",
+    )
     monthly_cap = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     monthly_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     daily_amount = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)

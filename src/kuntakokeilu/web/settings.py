@@ -30,6 +30,10 @@ SECRET_KEY = required_secret(
     "KUNTAKOKEILU_SECRET_KEY", DEBUG, "development-only-key-never-used-with-debug-off-0123456789"
 )
 ALLOWED_HOSTS = env_list("KUNTAKOKEILU_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# The key of the pseudonymous client and item keys that `export-events` writes (casework/export.py).
+# Kept by the deployment, never written out; required by the export with DEBUG off (a missing key
+# stops it with a clear message); with DEBUG on and none set, one is generated into DATA_DIR.
+PSEUDONYM_KEY = env_str("KUNTAKOKEILU_PSEUDONYM_KEY")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -112,7 +116,7 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "casework:work-list"
+LOGIN_REDIRECT_URL = "home"  # web.views.home sends each role where it starts
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,162 @@
+"""Approving a month: the ministry analyst (or an administrator) locks it for the whole country;
+a data-quality error stops it with a clear message; approving a correction supersedes the locked
+version; every approval, and every refusal, is audited."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from kuntakokeilu.audit.models import AuditEntry
+from kuntakokeilu.dashboards.approval import ApprovalRefused, approve
+from kuntakokeilu.dashboards.loading import load_results
+from kuntakokeilu.dashboards.models import MonthVersion, Status
+from kuntakokeilu.dashboards.queries import area_figures
+from tests.dashboards.monitor_output import MONTHS, finding, quality, results, write_output
+
+pytestmark = pytest.mark.django_db
+
+JUNE = MONTHS[-1]
+
+
+def june(status=Status.DRAFT) -> MonthVersion:
+    return MonthVersion.objects.get(month=JUNE, status=status)
+
+
+def approve_june(by, status=Status.DRAFT) -> MonthVersion:
+    version = june(status)
+    return approve(version.pk, digest=version.digest, by=by)
+
+
+def audit_rows():
+    return AuditEntry.objects.filter(object_kind="indicator_month").order_by("pk")
+
+
+def test_the_analyst_approves_a_month_and_the_approval_is_audited(people, output):
+    load_results(output)
+    approved = approve_june(people["analyst"])
+    assert approved.status == Status.LOCKED
+    assert approved.approved_by == people["analyst"]
+    entry = audit_rows().get()
+    assert (entry.action, entry.actor, entry.success) == (
+        "update",
+        people["analyst"].username,
+        True,
+    )
+    assert (entry.purpose, entry.detail) == ("supervision", "approved 2021-06 version 1")
+
+
+def test_an_error_finding_stops_the_approval_with_the_reason(people, tmp_path):
+    found = quality([finding("missing_month", "error", "No events from Kainuu", month=JUNE)])
+    load_results(write_output(tmp_path / "out", findings=found))
+    with pytest.raises(ApprovalRefused) as refused:
+        approve_june(people["analyst"])
+    assert str(refused.value) == (
+        "June 2021 cannot be approved: 1 data-quality error must be resolved first "
+        "(No events from Kainuu). Correct the data, run the monitoring again and load its "
+        "figures."
+    )
+    assert june().status == Status.DRAFT
+    entry = audit_rows().get()
+    assert (entry.success, entry.detail) == (False, "refused: quality_errors")
+
+
+def test_a_warning_does_not_stop_the_approval(people, tmp_path):
+    found = quality([finding("outlier", "warning", "High", month=JUNE)])
+    load_results(write_output(tmp_path / "out", findings=found))
+    assert approve_june(people["analyst"]).status == Status.LOCKED
+
+
+def test_figures_that_changed_after_the_page_was_opened_are_not_approved(people, tmp_path):
+    load_results(write_output(tmp_path / "first"))
+    seen = june()
+    load_results(write_output(tmp_path / "second", results(bump=1)))
+    with pytest.raises(ApprovalRefused, match="changed after the page was opened"):
+        approve(seen.pk, digest=seen.digest, by=people["analyst"])
+
+
+def test_approving_a_correction_supersedes_the_locked_version_and_shows_its_figures(
+    people, tmp_path
+):
+    load_results(write_output(tmp_path / "first"))
+    first = approve_june(people["analyst"])
+    load_results(write_output(tmp_path / "second", results(bump=5)))
+    second = approve_june(people["admin"], Status.CORRECTION)
+    first.refresh_from_db()
+    assert (first.status, second.status) == (Status.SUPERSEDED, Status.LOCKED)
+    assert first.figures.exists()  # what was published stays
+    shown = area_figures("helsinki").filter(
+        (pl.col("month") == JUNE) & (pl.col("group") == "helsinki")
+        & (pl.col("measure") == "transitions")
+    )  # fmt: skip
+    assert shown["value"].item() == 27.0
+    assert audit_rows().last().detail == (
+        "approved 2021-06 version 2, a correction superseding version 1"
+    )
+
+
+def test_an_approved_month_cannot_be_approved_again(people, output):
+    load_results(output)
+    version = approve_june(people["analyst"])
+    with pytest.raises(ApprovalRefused, match="no longer waiting"):
+        approve(version.pk, digest=version.digest, by=people["analyst"])
+
+
+@pytest.mark.parametrize("persona", ["worker", "manager", "te", "dpo"])
+def test_only_the_ministry_analyst_and_administrators_approve(people, output, persona):
+    load_results(output)
+    with pytest.raises(PermissionDenied):
+        approve_june(people[persona])
+    assert june().status == Status.DRAFT
+
+
+def post_approval(client, user, version, digest=None):
+    client.force_login(user)
+    data = {"version": version.pk, "digest": digest or version.digest}
+    return client.post(reverse("dashboards:approve"), data)
+
+
+def test_the_approve_button_locks_the_month_and_says_so(client, people, output):
+    load_results(output)
+    response = post_approval(client, people["analyst"], june())
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "June 2021 was approved." in page
+    assert june(Status.LOCKED)
+
+
+def test_the_months_page_shows_the_reason_an_approval_was_refused(client, people, tmp_path):
+    found = quality([finding("missing_month", "error", "No events from Kainuu", month=JUNE)])
+    load_results(write_output(tmp_path / "out", findings=found))
+    response = post_approval(client, people["analyst"], june())
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "The month was not approved" in html
+    assert "1 data-quality error must be resolved first" in html
+
+
+def test_an_area_manager_gets_403_from_the_approve_button(client, people, output):
+    load_results(output)
+    assert post_approval(client, people["manager"], june()).status_code == 403
+
+
+def test_a_tampered_form_is_refused(client, people, output):
+    load_results(output)
+    response = post_approval(client, people["analyst"], june(), digest="not-a-digest")
+    assert response.status_code == 400
+    assert june().status == Status.DRAFT
+
+
+def test_the_months_page_offers_approval_only_to_those_who_may_approve(client, people, output):
+    load_results(output)
+    client.force_login(people["analyst"])
+    assert (
+        "Approve the figures of June 2021"
+        in client.get(reverse("dashboards:months")).content.decode()
+    )
+    client.force_login(people["manager"])
+    html = client.get(reverse("dashboards:months")).content.decode()
+    assert "Approve the figures" not in html
+    assert "Preliminary" in html
