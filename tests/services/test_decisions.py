@@ -214,6 +214,22 @@ def test_a_work_trial_and_career_guidance_need_no_quota(client_in_helsinki, case
     assert not QuotaUse.objects.exists()
 
 
+def test_a_decision_longer_than_ten_years_is_refused_on_its_end_day(
+    client_in_helsinki, case_worker
+):
+    with pytest.raises(ValidationError) as refused:
+        decide_service(
+            client_in_helsinki,
+            actor=case_worker,
+            kind="career_guidance",
+            decided_on=D(2021, 3, 1),
+            starts_on=D(2021, 3, 2),
+            ends_on=D(2031, 3, 2),  # ten years and a day
+        )
+    assert "at most ten years" in refused.value.message_dict["ends_on"][0]
+    assert nothing_saved()
+
+
 def test_cancelling_a_decision_gives_its_amount_back_to_the_quota(
     client_in_helsinki, case_worker, helsinki
 ):

@@ -43,6 +43,9 @@ from kuntakokeilu.services.terms import Terms, finnish_date
 
 #: Offers closed per transaction by ``close_overdue_job_offers``.
 CLOSE_CHUNK = 500
+#: No service decision runs longer than this (a guard on the input; the service rules, such as
+#: a wage subsidy kind's maximum, are usually much shorter). ``months`` keeps up to 999.99.
+LONGEST_PERIOD_MONTHS = 120
 PURPOSE = "case_work"
 OBJECT_KINDS = {ServiceDecision: "service_decision", JobOffer: "job_offer", TeReport: "te_report"}
 
@@ -115,6 +118,10 @@ def _check_period(client: Client, starts_on: dt.date, ends_on: dt.date) -> None:
         raise ValidationError(_("The client has no area responsible for them now."))
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _("The period cannot end before it starts.")})
+    if not terms.no_longer_than(starts_on, ends_on, LONGEST_PERIOD_MONTHS):
+        raise ValidationError(
+            {"ends_on": _("A decision covers at most ten years: make a new decision after that.")}
+        )
 
 
 def _terms(decision: ServiceDecision, cost_eur: Decimal | None) -> Terms:

@@ -41,11 +41,12 @@ class EuroField(forms.DecimalField):
         return super().to_python(value)
 
 
-def euro_field(label, **options) -> EuroField:
+def euro_field(label, max_digits: int = 12, **options) -> EuroField:
+    """A euro amount; ``max_digits`` as the column that keeps it allows."""
     return EuroField(
         label=label,
         widget=forms.TextInput,
-        max_digits=12,
+        max_digits=max_digits,
         decimal_places=2,
         min_value=0,
         help_text=_("In euros, for example 2 500,00"),
@@ -91,7 +92,7 @@ class DecisionForm(forms.Form):
         required=False,
         help_text=_("The kinds in force on the decision date apply."),
     )
-    monthly_pay_cost = euro_field(_("Employer's pay cost a month"), required=False)
+    monthly_pay_cost = euro_field(_("Employer's pay cost a month"), max_digits=10, required=False)
     work_capacity_statement = forms.BooleanField(
         label=_("An expert statement of the client's reduced work capacity is on file"),
         required=False,
