@@ -38,7 +38,7 @@ CATALOGUES := $(foreach l,fi sv,src/kuntakokeilu/locale/$(l)/LC_MESSAGES/django.
 env: $(VENV)/.synced $(CATALOGUES)  ## build the virtual environment and the message catalogues
 
 demo: export KUNTAKOKEILU_TODAY := $(DEMO_TODAY)
-demo: env  ## migrate, load reference data, assess the 2020 applications, refer a register, serve
+demo: env  ## the whole system on SQLite with demo users, case work and monitoring; serve
 	$(K) migrate --no-input
 	$(K) load-reference
 	@mkdir -p $(DEMO_DIR)
@@ -51,6 +51,12 @@ demo: env  ## migrate, load reference data, assess the 2020 applications, refer 
 	$(K) size-quotas --from $(DEMO_ON) --to 2021-12-31
 	$(K) create-demo-users --password-file $(DEMO_DIR)/users.txt
 	$(K) simulate-casework --areas helsinki espoo --from $(DEMO_ON) --to 2021-06-30 --seed 1
+	rm -rf $(DEMO_DIR)/events-casework $(DEMO_DIR)/events-national $(DEMO_DIR)/monitoring
+	$(K) export-events --out $(DEMO_DIR)/events-casework
+	$(K) simulate --from 2020-03-01 --months 16 --scale $(DEMO_SCALE) --seed 1 --effect 0.1 \
+		--out $(DEMO_DIR)/events-national
+	$(K) monitor --events $(DEMO_DIR)/events-national --out $(DEMO_DIR)/monitoring
+	$(K) load-indicators --results $(DEMO_DIR)/monitoring
 	@echo
 	@echo "The 2020 applications assessed on 30.6.2020: $(DEMO_DIR)/assessment_2020.csv"
 	@echo "Synthetic register (scale $(DEMO_SCALE)):    $(DEMO_DIR)/register-$(DEMO_ON).parquet"
@@ -58,6 +64,9 @@ demo: env  ## migrate, load reference data, assess the 2020 applications, refer 
 	@echo "Rejected rows:                             $(DEMO_DIR)/decisions-$(DEMO_ON).rejected.csv"
 	@echo "Client notices (one document per area and language): $(DEMO_DIR)/notices-$(DEMO_ON)/"
 	@echo "Demo users and their passwords (also printed above):  $(DEMO_DIR)/users.txt"
+	@echo "The case work's events, pseudonymised:       $(DEMO_DIR)/events-casework/"
+	@echo "Simulated national events 3/2020-6/2021:     $(DEMO_DIR)/events-national/"
+	@echo "Monitoring figures (loaded for /monitoring/): $(DEMO_DIR)/monitoring/"
 	@echo "The demo treats $(DEMO_TODAY) as today; to serve it again later:"
 	@echo "  KUNTAKOKEILU_TODAY=$(DEMO_TODAY) $(K) runserver $(HOST)"
 	@if [ "$(SERVE)" = "1" ]; then \

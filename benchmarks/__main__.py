@@ -12,10 +12,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from benchmarks import bulk_load, casework, referral
+from benchmarks import bulk_load, casework, monitoring, referral
 from benchmarks.harness import Report
 
-SUITES = {"referral": referral.run, "bulk-load": bulk_load.run, "casework": casework.run}
+SUITES = {
+    "referral": referral.run,
+    "bulk-load": bulk_load.run,
+    "casework": casework.run,
+    "monitoring": monitoring.run,
+}
 
 
 def main() -> None:
