@@ -34,6 +34,8 @@ ALLOWED_HOSTS = env_list("KUNTAKOKEILU_ALLOWED_HOSTS", ["localhost", "127.0.0.1"
 # Kept by the deployment, never written out; required by the export with DEBUG off (a missing key
 # stops it with a clear message); with DEBUG on and none set, one is generated into DATA_DIR.
 PSEUDONYM_KEY = env_str("KUNTAKOKEILU_PSEUDONYM_KEY")
+# Monitoring figures standing on 1 to this many people are never shown (dashboards/suppression.py).
+SMALL_CELL_LIMIT = env_int("KUNTAKOKEILU_SMALL_CELL_LIMIT", 5)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
