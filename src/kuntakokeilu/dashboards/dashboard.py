@@ -30,6 +30,7 @@ from kuntakokeilu.dashboards.definitions import (
     by_indicator,
     indicator_name,
 )
+from kuntakokeilu.dashboards.measures import measure_name
 from kuntakokeilu.dashboards.models import SHOWN, MonthVersion, Status
 from kuntakokeilu.dashboards.suppression import suppress
 from kuntakokeilu.quotas.models import Service
@@ -89,6 +90,11 @@ def unit_of(definition: Definition | None, measure: str) -> str:
 
 
 def measure_label(definition: Definition | None, measure: str) -> str:
+    """The measure's name in the reader's language (``measures.py``); the definition's own name
+    (English) or the identifier for a measure it does not know."""
+    named = measure_name(measure)
+    if named != measure:
+        return named
     found = definition.measure(measure) if definition else None
     return (found.name if found and found.name else "") or measure.replace("_", " ")
 
