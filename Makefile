@@ -84,7 +84,7 @@ test: env  ## run the whole test suite (SQLite; PostgreSQL-only tests run in `ma
 	$(call pytest_lane,$(PYTEST))
 
 test-postgres: env  ## start a throw-away PostgreSQL server on loopback and run the database tests on it
-	$(call pytest_lane,scripts/with-postgres $(PYTEST) -m "(database or postgres) and not wsgi_direct")
+	$(call pytest_lane,scripts/with-postgres $(PYTEST) -m "database or postgres")
 
 lint: env  ## ruff
 	$(VENV)/bin/ruff check .

@@ -8,7 +8,8 @@ object has no attribute '_nodeid'``), so each operation's hypothesis strategy is
 
 from __future__ import annotations
 
-import pytest
+from contextlib import contextmanager
+
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections
@@ -50,11 +51,13 @@ def fuzz(operation, cookies) -> None:
     run()
 
 
-@pytest.fixture
+@contextmanager
 def connection_kept_between_requests():
     """Calling the WSGI application directly (not through Django's test client) would let
-    Django close the test's database connection at the end of each request, as Django's own
-    test client prevents; do the same here."""
+    Django close the test's database connection at the end of each request (on PostgreSQL that
+    ends the test's transaction; SQLite's in-memory test database ignores the close), as
+    Django's own test client prevents; do the same here. Entered after the last request through
+    the test client, which connects the handlers again when it is done."""
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     yield
@@ -62,13 +65,14 @@ def connection_kept_between_requests():
     signals.request_finished.connect(close_old_connections)
 
 
-@pytest.mark.wsgi_direct
-def test_no_server_errors_on_any_operation(worker, own, other, connection_kept_between_requests):
+def test_no_server_errors_on_any_operation(worker, own, other):
     schema, cookies = signed_in_schema(worker)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {(o.method.upper(), o.path) for o in operations} == OPERATIONS
-    for operation in operations:
-        try:
-            fuzz(operation, cookies)
-        except Exception as error:
-            raise AssertionError(f"{operation.method.upper()} {operation.path}: {error}") from error
+    with connection_kept_between_requests():
+        for operation in operations:
+            try:
+                fuzz(operation, cookies)
+            except Exception as error:
+                failed = f"{operation.method.upper()} {operation.path}: {error}"
+                raise AssertionError(failed) from error
