@@ -1,31 +1,10 @@
-import io
+"""The case-work tests' fixtures: the reference data for the package, areas and people."""
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 
-from kuntakokeilu.applications.models import Application
-from kuntakokeilu.areas.models import (
-    Area,
-    AreaMembership,
-    ElyCentre,
-    JobseekerMonth,
-    Municipality,
-    Population,
-)
 from tests.casework import factories
-
-#: What ``load_reference`` fills, in an order that deletes dependants first.
-REFERENCE_MODELS = (
-    Application,
-    AreaMembership,
-    Area,
-    Municipality,
-    ElyCentre,
-    Population,
-    JobseekerMonth,
-)
+from tests.reference_tables import loaded as reference_loaded
 
 
 @pytest.fixture(autouse=True)
@@ -39,12 +18,8 @@ def english():
 def reference_tables(django_db_setup, django_db_blocker):
     """The reference data, loaded once for these tests (each test rolls back its own changes)
     and removed after them, so that the tests of other packages start from empty tables."""
-    with django_db_blocker.unblock():
-        call_command("load_reference", stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock(), transaction.atomic():
-        for model in REFERENCE_MODELS:
-            model.objects.all().delete()
+    with reference_loaded(django_db_blocker):
+        yield
 
 
 @pytest.fixture

@@ -3,36 +3,13 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 
 from kuntakokeilu.accounts.models import Role
-from kuntakokeilu.applications.models import Application
-from kuntakokeilu.areas.models import (
-    Area,
-    AreaMembership,
-    ElyCentre,
-    JobseekerMonth,
-    Municipality,
-    Population,
-)
 from tests.casework import factories
 from tests.dashboards.monitor_output import write_output
-
-#: What ``load_reference`` fills, in an order that deletes dependants first.
-REFERENCE_MODELS = (
-    Application,
-    AreaMembership,
-    Area,
-    Municipality,
-    ElyCentre,
-    Population,
-    JobseekerMonth,
-)
+from tests.reference_tables import loaded as reference_loaded
 
 
 @pytest.fixture(autouse=True)
@@ -43,12 +20,8 @@ def english():
 
 @pytest.fixture(scope="package")
 def reference_tables(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_reference", stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock(), transaction.atomic():
-        for model in REFERENCE_MODELS:
-            model.objects.all().delete()
+    with reference_loaded(django_db_blocker):
+        yield
 
 
 @pytest.fixture
