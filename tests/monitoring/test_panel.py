@@ -5,6 +5,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from kuntakokeilu.events.schema import scan
 from kuntakokeilu.monitoring.panel import build_panel
 from tests.monitoring.given import ESPOO, HELSINKI, day, event, events, registered
 
@@ -293,3 +294,14 @@ def test_rows_of_finds_a_persons_month_by_position():
     rows = panel.rows_of(keys, months)
     # person 5 has rows 0-3 (January-April), person 9 rows 4-5 (March-April)
     assert rows.to_list() == [5, 1, None, None]
+
+
+@pytest.mark.parametrize("piece_events", [997, 20_011])
+def test_the_panel_built_in_pieces_is_the_panel_built_at_once(synthetic_directory, piece_events):
+    # 4 000 people: pieces of a few dozen people, a handful of pieces, one piece
+    events = scan(synthetic_directory)
+    at_once = build_panel(events, day("2021-05-01"), piece_events=10**9)
+    in_pieces = build_panel(events, day("2021-05-01"), piece_events=piece_events)
+    assert in_pieces.frame.height > 40_000
+    assert in_pieces.frame.equals(at_once.frame)
+    assert in_pieces.persons.equals(at_once.persons)
