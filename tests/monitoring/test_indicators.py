@@ -6,8 +6,11 @@ says target_group=True. The figures are read for the municipality (grouping ``mu
 
 import pytest
 
+from kuntakokeilu.events.schema import scan
 from kuntakokeilu.monitoring.compute import Period, compute
-from kuntakokeilu.monitoring.panel import month_end
+from kuntakokeilu.monitoring.indicators import INDICATORS, PANEL_COLUMNS, Sources
+from kuntakokeilu.monitoring.panel import build_panel, month_end
+from kuntakokeilu.rules.parameters import parameters
 from tests.monitoring.given import HELSINKI, KAUNIAINEN, day, event, events, registered
 
 
@@ -405,3 +408,22 @@ def test_work_ability_change_counts_a_previous_score_from_outside_the_target_gro
     # the February score 5 follows December's 2: +3, though December was outside the group
     change = figure(results, "work_ability_change_mean", "2021-02-01")
     assert (change["numerator"], change["denominator"]) == (3, 1)
+
+
+# -- what the indicators read ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", sorted(INDICATORS))
+def test_each_indicator_reads_only_the_panel_columns_monitor_builds(synthetic_directory, number):
+    # monitor builds PANEL_COLUMNS only; an indicator reading another column fails here
+    events, last_month = scan(synthetic_directory), day("2021-05-01")
+    full = build_panel(events, last_month)
+    built = build_panel(events, last_month, columns=PANEL_COLUMNS)
+    assert set(built.frame.columns) < set(full.frame.columns)
+
+    def parts(panel):
+        sources = Sources(panel, events, parameters(), month_end(last_month))
+        keys = ["measure", "municipality", "month"]
+        return INDICATORS[number].parts(sources).collect().sort(keys)
+
+    assert parts(built).equals(parts(full))

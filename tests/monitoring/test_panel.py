@@ -305,3 +305,20 @@ def test_the_panel_built_in_pieces_is_the_panel_built_at_once(synthetic_director
     assert in_pieces.frame.height > 40_000
     assert in_pieces.frame.equals(at_once.frame)
     assert in_pieces.persons.equals(at_once.persons)
+
+
+def test_a_panel_of_some_columns_has_the_same_values_in_them(synthetic_directory):
+    events = scan(synthetic_directory)
+    full = build_panel(events, day("2021-05-01"))
+    some = build_panel(events, day("2021-05-01"), columns=("age_band", "days_basic_allowance"))
+    left_out = {"area", "organisation", "financing_counter", "services_started", "immigrant"}
+    assert left_out.isdisjoint(some.frame.columns)
+    assert {"age_band", "days_basic_allowance", "spell_days"} <= set(some.frame.columns)
+    assert some.frame.equals(full.frame.select(some.frame.columns))
+
+
+def test_asking_for_a_column_the_panel_does_not_have_names_it():
+    with pytest.raises(ValueError, match=r"the panel has no column.* shoe_size"):
+        build_panel(
+            events(registered(1, "2021-01-10")).lazy(), day("2021-02-01"), columns=["shoe_size"]
+        )

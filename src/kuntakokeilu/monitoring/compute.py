@@ -32,6 +32,7 @@ from kuntakokeilu.monitoring import financing, groups, quality
 from kuntakokeilu.monitoring.indicators import (
     DIVIDED,
     INDICATORS,
+    PANEL_COLUMNS,
     PARTS,
     Indicator,
     Sources,
@@ -174,7 +175,8 @@ def compute(
     last_day = month_end(period.last_month)
     vocabulary = clock.step("codes used by the events", lambda: Vocabulary.of(events))
     panel = clock.step(
-        "client-month panel", lambda: build_panel(events, period.last_month, vocabulary)
+        "client-month panel",
+        lambda: build_panel(events, period.last_month, vocabulary, columns=PANEL_COLUMNS),
     )
     clock.progress(f"  {panel.persons.height:,} people, {panel.frame.height:,} person-months")
     sources = Sources(panel, events, params, last_day)

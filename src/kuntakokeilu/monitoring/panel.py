@@ -43,6 +43,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -101,6 +102,51 @@ def panel_schema(municipalities: pl.DataType, areas: pl.DataType) -> dict[str, p
         "age_band": AGE_BAND,
         "immigrant": pl.Boolean(),
     }
+
+
+#: The panel columns that can be left out, and the working columns each needs from the steps
+#: before the dense panel. The others are always built: the indicators read them, and the
+#: optional ones are made from them. ``build_panel(columns=...)`` builds only those asked for.
+OPTIONAL_INPUTS: dict[str, tuple[str, ...]] = {
+    "area": ("area",),
+    "organisation": ("organisation",),
+    "financing_counter": ("financing_counter", "counter_before", "days"),
+    "services_started": (),
+    **{name: (name, "days") for name in BENEFIT_DAY_COLUMNS.values()},
+    "immigrant": ("immigrant",),
+    "age_band": ("registered_on", "age_month_offset"),
+}
+#: the working columns only optional panel columns need
+_OPTIONAL_WORKING = frozenset(c for inputs in OPTIONAL_INPUTS.values() for c in inputs)
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The panel columns being built, and so which working columns the steps carry."""
+
+    panel: frozenset[str]
+
+    @classmethod
+    def of(cls, columns) -> Needs:
+        every = panel_schema(pl.String(), pl.String())
+        asked = set(every if columns is None else columns)
+        unknown = asked - set(every)
+        if unknown:
+            raise ValueError(f"the panel has no column(s) {', '.join(sorted(unknown))}")
+        return cls(frozenset(asked | (set(every) - set(OPTIONAL_INPUTS))))
+
+    def has(self, column: str) -> bool:
+        """Whether a working column is carried: always, unless only left-out columns need it."""
+        if column not in _OPTIONAL_WORKING:
+            return True
+        return any(column in OPTIONAL_INPUTS[c] for c in self.panel if c in OPTIONAL_INPUTS)
+
+    def kept(self, columns):
+        return [c for c in columns if self.has(c)]
+
+    def schema(self, vocabulary: Vocabulary) -> dict[str, pl.DataType]:
+        full = panel_schema(vocabulary.municipality, vocabulary.area)
+        return {c: t for c, t in full.items() if c in self.panel}
 
 
 @dataclass(frozen=True)
@@ -203,8 +249,17 @@ PANEL_KINDS = (
 )
 
 
-def compact_events(events: pl.LazyFrame, vocabulary: Vocabulary, last_day: dt.date) -> pl.LazyFrame:
+def compact_events(
+    events: pl.LazyFrame, vocabulary: Vocabulary, last_day: dt.date, needs: Needs
+) -> pl.LazyFrame:
     """The status events (``PANEL_KINDS``) up to ``last_day`` with codes as small Enums."""
+    coded = {
+        "kind": pl.col("kind").cast(KIND, strict=False),
+        "municipality": pl.col("municipality").cast(vocabulary.municipality),
+        "area": pl.col("area").cast(vocabulary.area),
+        "organisation": pl.col("organisation").cast(ORGANISATION, strict=False),
+        "subtype": pl.col("subtype").cast(SUBTYPE, strict=False),
+    }
     return (
         events.filter(
             pl.col("kind").is_in(PANEL_KINDS)
@@ -212,12 +267,8 @@ def compact_events(events: pl.LazyFrame, vocabulary: Vocabulary, last_day: dt.da
             & (pl.col("on") <= last_day)
         )
         .select(
-            *PLAIN,
-            pl.col("kind").cast(KIND, strict=False),
-            pl.col("municipality").cast(vocabulary.municipality),
-            pl.col("area").cast(vocabulary.area),
-            pl.col("organisation").cast(ORGANISATION, strict=False),
-            pl.col("subtype").cast(SUBTYPE, strict=False),
+            *needs.kept(PLAIN),
+            *[coded[c] for c in needs.kept(coded)],
             pack_registration().alias("registration"),
         )
         .filter(pl.col("kind").is_not_null())
@@ -358,18 +409,23 @@ def _spell_markers() -> list[pl.Expr]:
     ]
 
 
-def _carried_along_stream() -> list[pl.Expr]:
+def _carried_along_stream(needs: Needs) -> list[pl.Expr]:
     """What holds after each event: the latest word of the events so far of the same person."""
-    registration = _is("registered")
-    after_payment = (pl.col("counter_before") + pl.col("days").cast(pl.Int32)).clip(0, 2**16 - 1)
-    return [
-        carry_forward(pl.col("state_said")).alias("state"),
-        carry_forward(pl.col("registered_said")).fill_null(False).alias("registered"),
-        carry_forward(pl.when(_is("benefit_paid")).then(after_payment)).alias("financing_counter"),
-        carry_forward(pl.when(registration).then(pl.col("on"))).alias("registered_on"),
-        carry_forward(pl.col("registration")).alias("registration"),
-        carry_forward(pl.when(pl.col("spell_starts")).then(pl.col("on"))).alias("spell_started_on"),
-    ]
+    carried = {
+        "state": lambda: carry_forward(pl.col("state_said")),
+        "registered": lambda: carry_forward(pl.col("registered_said")).fill_null(False),
+        "financing_counter": lambda: carry_forward(
+            pl.when(_is("benefit_paid")).then(
+                (pl.col("counter_before") + pl.col("days").cast(pl.Int32)).clip(0, 2**16 - 1)
+            )
+        ),
+        "registered_on": lambda: carry_forward(pl.when(_is("registered")).then(pl.col("on"))),
+        "registration": lambda: carry_forward(pl.col("registration")),
+        "spell_started_on": lambda: carry_forward(
+            pl.when(pl.col("spell_starts")).then(pl.col("on"))
+        ),
+    }
+    return [carried[name]().alias(name) for name in needs.kept(carried)]
 
 
 def _completed_spell_days() -> pl.Expr:
@@ -396,6 +452,10 @@ SUMMED = {
 }
 
 
+def _summed(needs: Needs) -> dict[str, pl.Expr]:
+    return {name: SUMMED[name] for name in needs.kept(SUMMED)}
+
+
 def _month_index_by_lookup(on: pl.Expr, first: dt.date, last: dt.date) -> pl.Expr:
     """``month_index(on)`` through a table of the days in range (a date's parts are slow to
     take apart on every row)."""
@@ -404,7 +464,9 @@ def _month_index_by_lookup(on: pl.Expr, first: dt.date, last: dt.date) -> pl.Exp
     return pl.lit(table).gather((on - pl.lit(first)).dt.total_days())
 
 
-def person_stream(ordered: pl.DataFrame, first_day: dt.date, last_day: dt.date) -> pl.DataFrame:
+def person_stream(
+    ordered: pl.DataFrame, first_day: dt.date, last_day: dt.date, needs: Needs
+) -> pl.DataFrame:
     """Client events in person and time order, each with what holds after it (state,
     registration, financing counter, spell start) and the running sums of ``SUMMED``."""
     return (
@@ -415,9 +477,9 @@ def person_stream(ordered: pl.DataFrame, first_day: dt.date, last_day: dt.date) 
             *_said_by_state_events(),
         )
         .with_columns(_spell_markers())
-        .with_columns(_carried_along_stream())
+        .with_columns(_carried_along_stream(needs))
         .with_columns(_completed_spell_days().alias("completed_spell_days"))
-        .with_columns([value.cum_sum().alias(name) for name, value in SUMMED.items()])
+        .with_columns([value.cum_sum().alias(name) for name, value in _summed(needs).items()])
         .collect()
     )
 
@@ -440,7 +502,7 @@ LAST_OF_MONTH = (
 )
 
 
-def person_month_facts(stream: pl.DataFrame) -> pl.DataFrame:
+def person_month_facts(stream: pl.DataFrame, needs: Needs) -> pl.DataFrame:
     """One row per person and month with events: the month's last event with what holds after
     it, and the month's sums (running sums at the month's last event, less those at the
     previous person-month's last event)."""
@@ -450,8 +512,8 @@ def person_month_facts(stream: pl.DataFrame) -> pl.DataFrame:
     return (
         stream.lazy()
         .filter(last_in_month.fill_null(True))
-        .select(*LAST_OF_MONTH, *SUMMED)
-        .with_columns([(pl.col(c) - pl.col(c).shift(1).fill_null(0)) for c in SUMMED])
+        .select(*needs.kept(LAST_OF_MONTH), *_summed(needs))
+        .with_columns([(pl.col(c) - pl.col(c).shift(1).fill_null(0)) for c in _summed(needs)])
         .with_columns(
             _first_row_of_person(),
             (pl.col("had_state_event") > 0).alias("had_state_event"),
@@ -487,7 +549,7 @@ OF_THE_MONTH = (
 )
 
 
-def _month_end_inputs() -> list[pl.Expr]:
+def _month_end_inputs(needs: Needs) -> list[pl.Expr]:
     """Per fact row, the numbers the month-end columns are computed from in every month the
     row stands for (each a simple function of the month index there):
 
@@ -505,18 +567,19 @@ def _month_end_inputs() -> list[pl.Expr]:
     in_service = pl.col("registered") & (
         (pl.col("state") == "in_service") | (pl.col("services_active") > 0)
     )
-    return [
-        carry_forward(pl.when(registered_in_month).then(pl.col("month_index"))).alias(
-            "last_registered_month"
+    inputs = {
+        "last_registered_month": lambda: carry_forward(
+            pl.when(registered_in_month).then(pl.col("month_index"))
         ),
-        (month_index(started) - (started.dt.day() == 1).cast(pl.Int32)).alias("spell_month_offset"),
-        started.cast(pl.Int32).alias("spell_start_day"),
-        (pl.col("age_years").cast(pl.Int32) * 12 - month_index(pl.col("registered_on"))).alias(
-            "age_month_offset"
+        "spell_month_offset": lambda: month_index(started) - (started.dt.day() == 1).cast(pl.Int32),
+        "spell_start_day": lambda: started.cast(pl.Int32),
+        "age_month_offset": lambda: (
+            pl.col("age_years").cast(pl.Int32) * 12 - month_index(pl.col("registered_on"))
         ),
-        unemployed.alias("unemployed_at_end"),
-        (unemployed | in_service).alias("in_unemployment_or_service"),
-    ]
+        "unemployed_at_end": lambda: unemployed,
+        "in_unemployment_or_service": lambda: unemployed | in_service,
+    }
+    return [inputs[name]().alias(name) for name in needs.kept(inputs)]
 
 
 #: what the dense panel takes from each fact row, in compact types
@@ -541,15 +604,16 @@ REPEATED: dict[str, pl.DataType | None] = {
 }
 
 
-def prepared_facts(facts: pl.DataFrame, schema: dict) -> pl.DataFrame:
+def prepared_facts(facts: pl.DataFrame, schema: dict, needs: Needs) -> pl.DataFrame:
     """The fact rows with what the dense panel needs, in the panel's compact types."""
+    repeated = {c: REPEATED[c] for c in needs.kept(REPEATED)}
     return (
         facts.lazy()
         .with_columns(_first_row_of_person())
-        .with_columns(_month_end_inputs())
+        .with_columns(_month_end_inputs(needs))
         .select(
-            *[pl.col(c) if t is None else pl.col(c).cast(t) for c, t in REPEATED.items()],
-            *[pl.col(c).cast(schema[c]) for c in OF_THE_MONTH],
+            *[pl.col(c) if t is None else pl.col(c).cast(t) for c, t in repeated.items()],
+            *[pl.col(c).cast(schema[c]) for c in OF_THE_MONTH if c in schema],
         )
         .collect()
     )
@@ -564,10 +628,12 @@ def expand(facts: pl.DataFrame, last_index: int) -> pl.DataFrame:
     step = pl.int_range(source.len(), dtype=pl.Int32, eager=True) - starts.gather(source).cast(
         pl.Int32
     )
-    dense = facts.select(list(REPEATED))[source]  # rows by position: far faster than gather
+    repeated = [c for c in REPEATED if c in facts.columns]
+    dense = facts.select(repeated)[source]  # rows by position: far faster than gather
     month_only = [
         pl.zeros(source.len(), dtype=facts.schema[c], eager=True).scatter(starts, facts[c]).alias(c)
         for c in OF_THE_MONTH
+        if c in facts.columns
     ]
     return dense.with_columns((pl.col("month_index") + step).alias("month_index"), *month_only)
 
@@ -598,27 +664,27 @@ def age_band() -> pl.Expr:
     return pl.lit(_BAND_OF_AGE).gather(age.clip(0, len(_BAND_OF_AGE) - 1))
 
 
-def _month_end_columns(next_month_day: pl.Expr) -> list[pl.Expr]:
+def _month_end_columns(next_month_day: pl.Expr, schema: dict) -> list[pl.Expr]:
     """The ongoing spell's days to the month's end (included) and its whole calendar months;
     months since the person was last registered; age band; last month's state."""
     unemployed = pl.col("unemployed_at_end")
     since_registered = pl.col("month_index") - pl.col("last_registered_month")
-    return [
-        pl.when(unemployed).then(next_month_day - pl.col("spell_start_day")).alias("spell_days"),
-        pl.when(unemployed)
-        .then(pl.col("month_index") - pl.col("spell_month_offset"))
-        .alias("spell_months"),
-        pl.when(pl.col("registered"))
-        .then(0)
-        .otherwise(since_registered.clip(upper_bound=255))
-        .alias("months_since_registered"),
-        age_band().alias("age_band"),
-        previous_row(pl.col("state")).alias("state_previous_month"),
-        previous_row(pl.col("registered")).alias("registered_previous_month"),
-        window_total(
+    columns = {
+        "spell_days": lambda: pl.when(unemployed).then(next_month_day - pl.col("spell_start_day")),
+        "spell_months": lambda: pl.when(unemployed).then(
+            pl.col("month_index") - pl.col("spell_month_offset")
+        ),
+        "months_since_registered": lambda: (
+            pl.when(pl.col("registered")).then(0).otherwise(since_registered.clip(upper_bound=255))
+        ),
+        "age_band": age_band,
+        "state_previous_month": lambda: previous_row(pl.col("state")),
+        "registered_previous_month": lambda: previous_row(pl.col("registered")),
+        "months_unemployed_or_in_service": lambda: window_total(
             pl.col("in_unemployment_or_service").cast(pl.Int32), STRUCTURAL_WINDOW_MONTHS
-        ).alias("months_unemployed_or_in_service"),
-    ]
+        ),
+    }
+    return [make().alias(name) for name, make in columns.items() if name in schema]
 
 
 def dense_panel(prepared: pl.DataFrame, last_index: int, schema: dict) -> pl.DataFrame:
@@ -632,7 +698,7 @@ def dense_panel(prepared: pl.DataFrame, last_index: int, schema: dict) -> pl.Dat
             _by_month(calendar["month"], first_index).alias("month"),
             _first_row_of_person(),
         )
-        .with_columns(_month_end_columns(_by_month(calendar["next_month"], first_index)))
+        .with_columns(_month_end_columns(_by_month(calendar["next_month"], first_index), schema))
         .select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
         .collect()
     )
@@ -651,13 +717,14 @@ def _persons(pieces: list[pl.DataFrame], last_index: int) -> pl.DataFrame:
 
 
 def panel_piece(
-    ordered: pl.DataFrame, first_day: dt.date, last_day: dt.date, last_index: int, schema: dict
+    ordered: pl.DataFrame, first_day: dt.date, last_day: dt.date, last_index: int, needs, schema
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The panel rows of the people in ``ordered`` (their events in person and time order),
     and each person's client key and first month."""
-    facts = person_month_facts(person_stream(ordered, first_day, last_day))
+    facts = person_month_facts(person_stream(ordered, first_day, last_day, needs), needs)
     first_months = facts.filter(_new_person()).select("client_key", "month_index")
-    return dense_panel(prepared_facts(facts, schema), last_index, schema), first_months
+    prepared = prepared_facts(facts, schema, needs)
+    return dense_panel(prepared, last_index, schema), first_months
 
 
 def build_panel(
@@ -665,22 +732,25 @@ def build_panel(
     last_month: dt.date,
     vocabulary: Vocabulary | None = None,
     piece_events: int = PIECE_EVENTS,
+    columns: Collection[str] | None = None,
 ) -> Panel:
     """The client-month panel of ``events`` up to the end of ``last_month`` (see the module
     docstring). Collected once: every indicator reads it. The events are sorted once, then
     built into panel rows ``piece_events`` events at a time (``person_pieces``): the result
-    does not depend on the piece size."""
+    does not depend on the piece size. ``columns`` (default: all) leaves out the panel
+    columns of ``OPTIONAL_INPUTS`` not named, and the work of making them."""
     vocabulary = vocabulary or Vocabulary.of(events)
     last_index = last_month.year * 12 + last_month.month - 1
     last_day = month_end(last_month)
-    schema = panel_schema(vocabulary.municipality, vocabulary.area)
-    compact = compact_events(events, vocabulary, last_day).collect()
+    needs = Needs.of(columns)
+    schema = needs.schema(vocabulary)
+    compact = compact_events(events, vocabulary, last_day, needs).collect()
     first_day = last_day if compact.is_empty() else compact["on"].min()
     order, sorted_keys = person_and_time_order(compact)
     rows, first_months = [], []
     for offset, length in person_pieces(sorted_keys, piece_events):
         ordered = compact[order.slice(offset, length)]  # rows by position: faster than gather
-        piece, firsts = panel_piece(ordered, first_day, last_day, last_index, schema)
+        piece, firsts = panel_piece(ordered, first_day, last_day, last_index, needs, schema)
         rows.append(piece)
         first_months.append(firsts)
     del compact, order, sorted_keys  # memory is the limit at national size

@@ -75,6 +75,26 @@ LOCATED_KINDS = (
 )
 LOCATED_COLUMNS = ("subtype", "score")
 
+#: the panel columns the indicators read: ``monitor`` builds these and leaves out the panel's
+#: other columns (``panel.OPTIONAL_INPUTS``), which are there for research use
+PANEL_COLUMNS = (
+    "client_key",
+    "month",
+    "municipality",
+    "state",
+    "registered",
+    "state_previous_month",
+    "registered_previous_month",
+    "months_since_registered",
+    "services_active",
+    "spell_days",
+    "spell_months",
+    "months_unemployed_or_in_service",
+    "spells_completed",
+    "completed_spell_days",
+    "target_group",
+)
+
 
 @dataclass
 class Sources:
