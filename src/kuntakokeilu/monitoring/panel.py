@@ -347,15 +347,25 @@ def _new_person() -> pl.Expr:
     return (pl.col("client_key") != pl.col("client_key").shift(1)).fill_null(True)
 
 
+#: Carrying a value forward is done with row numbers: the latest row so far where something
+#: holds is a running maximum of row numbers, and the value is fetched from that row. Filling
+#: nulls forward does the same, but was measured the slowest operation of the panel.
+
+
+def _latest_row_where(condition: pl.Expr) -> pl.Expr:
+    """The latest row at or before each row where ``condition`` holds (0 if none)."""
+    return pl.when(condition).then(_ROW).otherwise(0).cum_max()
+
+
 def _first_row_of_person() -> pl.Expr:
-    return pl.when(_new_person()).then(_ROW).forward_fill().alias("first_row")
+    return _latest_row_where(_new_person()).alias("first_row")
 
 
 def carry_forward(value: pl.Expr) -> pl.Expr:
     """The latest non-null ``value`` at or before each row of the same person. Rows must be in
     person order and the frame must hold ``first_row``, the row where the person starts."""
-    last_known_row = pl.when(value.is_not_null()).then(_ROW).forward_fill()
-    return pl.when(last_known_row >= pl.col("first_row")).then(value.forward_fill())
+    known = _latest_row_where(value.is_not_null())
+    return pl.when(known >= pl.col("first_row")).then(value.gather(known))
 
 
 def previous_row(value: pl.Expr) -> pl.Expr:
@@ -366,8 +376,7 @@ def previous_row(value: pl.Expr) -> pl.Expr:
 def running_total(value: pl.Expr) -> pl.Expr:
     """The cumulative sum of ``value`` within each person."""
     total = value.cum_sum()
-    before_person = pl.when(pl.col("first_row") == _ROW).then(total - value).forward_fill()
-    return total - before_person
+    return total - (total - value).gather(pl.col("first_row"))
 
 
 def window_total(value: pl.Expr, rows: int) -> pl.Expr:
@@ -376,7 +385,7 @@ def window_total(value: pl.Expr, rows: int) -> pl.Expr:
     one just before the person (the values are non-negative), so the larger of the two bounds
     keeps the window within the person."""
     total = value.cum_sum()
-    before_person = pl.when(pl.col("first_row") == _ROW).then(total - value).forward_fill()
+    before_person = (total - value).gather(pl.col("first_row"))
     return total - pl.max_horizontal(total.shift(rows).fill_null(0), before_person)
 
 
@@ -724,7 +733,7 @@ def panel_piece(
     facts = person_month_facts(person_stream(ordered, first_day, last_day, needs), needs)
     first_months = facts.filter(_new_person()).select("client_key", "month_index")
     prepared = prepared_facts(facts, schema, needs)
-    return dense_panel(prepared, last_index, schema), first_months
+    return dense_panel(prepared, last_index, schema).rechunk(), first_months
 
 
 def build_panel(
