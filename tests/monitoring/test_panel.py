@@ -322,3 +322,35 @@ def test_asking_for_a_column_the_panel_does_not_have_names_it():
         build_panel(
             events(registered(1, "2021-01-10")).lazy(), day("2021-02-01"), columns=["shoe_size"]
         )
+
+
+def test_a_panel_of_the_monitored_leaves_out_people_no_registration_puts_in_the_target_group():
+    rows = [
+        registered(1, "2021-01-10"),
+        registered(2, "2021-01-10", target_group=False),
+        # target group at first, then not: still monitored while the first registration held
+        registered(3, "2021-01-10"),
+        event(3, "deregistered", "2021-02-03", subtype="employed"),
+        registered(3, "2021-03-01", target_group=False),
+    ]
+    everyone = panel_of(*rows, last_month="2021-04-01")
+    monitored = build_panel(events(*rows).lazy(), day("2021-04-01"), monitored_only=True)
+    assert monitored.frame.equals(everyone.frame.filter(pl.col("client_key") != 2))
+    assert monitored.left_out.to_list() == [2]
+    assert monitored.persons["client_key"].to_list() == [1, 3]
+    assert monitored.rows_of(
+        pl.Series([3], dtype=pl.UInt64), pl.Series([day("2021-02-01")])
+    ).to_list() == [5]
+
+
+def test_the_monitored_panel_at_scale_is_the_full_panel_without_the_never_targeted(
+    synthetic_directory,
+):
+    events_ = scan(synthetic_directory)
+    full = build_panel(events_, day("2021-05-01"))
+    monitored = build_panel(events_, day("2021-05-01"), monitored_only=True)
+    ever = full.frame.group_by("client_key").agg(pl.col("target_group").any())
+    kept = ever.filter(pl.col("target_group"))["client_key"]
+    assert 0 < monitored.persons.height < full.persons.height
+    assert monitored.frame.equals(full.frame.filter(pl.col("client_key").is_in(kept.implode())))
+    assert monitored.persons.height + monitored.left_out.len() == full.persons.height

@@ -175,3 +175,13 @@ def test_counted_events_of_people_without_a_registration_are_reported():
     [unplaced] = findings(found, "unplaced_event")
     assert (unplaced["indicator"], unplaced["month"]) == ("07", day("2021-02-01"))
     assert unplaced["message"].startswith("1 job_offer_made event(s) in 2021-02 belong to people")
+
+
+def test_events_of_people_never_in_the_target_group_are_not_reported_as_unplaced():
+    # monitor leaves person 3 out of the panel: no registration puts them in the target group
+    found = checked(
+        registered(1, "2021-01-05"),
+        registered(3, "2021-01-05", target_group=False),
+        event(3, "job_offer_made", "2021-02-03", item_key=9),
+    )
+    assert findings(found, "unplaced_event") == []

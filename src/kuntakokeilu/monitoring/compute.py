@@ -70,8 +70,9 @@ class MonitoringResults:
     quality: pl.DataFrame  # results.QUALITY
     definitions: dict
     period: Period
-    people: int = 0
-    person_months: int = 0
+    people: int = 0  # everyone with a status event
+    monitored_people: int = 0  # of them, those some registration puts in the target group
+    person_months: int = 0  # the panel's rows: the monitored people's months
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -176,9 +177,15 @@ def compute(
     vocabulary = clock.step("codes used by the events", lambda: Vocabulary.of(events))
     panel = clock.step(
         "client-month panel",
-        lambda: build_panel(events, period.last_month, vocabulary, columns=PANEL_COLUMNS),
+        lambda: build_panel(
+            events, period.last_month, vocabulary, columns=PANEL_COLUMNS, monitored_only=True
+        ),
     )
-    clock.progress(f"  {panel.persons.height:,} people, {panel.frame.height:,} person-months")
+    people = panel.persons.height + panel.left_out.len()
+    clock.progress(
+        f"  {people:,} people, {panel.persons.height:,} of them in the target group at some "
+        f"time: {panel.frame.height:,} person-months"
+    )
     sources = Sources(panel, events, params, last_day)
     chosen = [INDICATORS[n] for n in (only or sorted(INDICATORS))]
     parts = pl.concat(
@@ -214,7 +221,8 @@ def compute(
         findings,
         definitions(params),
         period,
-        people=panel.persons.height,
+        people=people,
+        monitored_people=panel.persons.height,
         person_months=panel.frame.height,
         seconds=clock.seconds,
     )
@@ -296,6 +304,7 @@ def compute_directory(
         results.definitions,
         period,
         results.people,
+        results.monitored_people,
         results.person_months,
         results.seconds,
     )

@@ -44,7 +44,7 @@ import calendar
 import datetime as dt
 import itertools
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import polars as pl
@@ -182,6 +182,10 @@ class Panel:
     frame: pl.DataFrame
     persons: pl.DataFrame
     vocabulary: Vocabulary
+    #: the client keys of the people left out of the panel (``build_panel(monitored_only=True)``)
+    left_out: pl.Series = field(
+        default_factory=lambda: pl.Series("client_key", [], dtype=pl.UInt64())
+    )
 
     def rows_of(self, client_key: pl.Series, month: pl.Series) -> pl.Series:
         """The panel row of each (client, month); null where the panel has no such row. The
@@ -324,6 +328,34 @@ def pack_registration() -> pl.Expr:
         + _yes_no_code("target_group")
     )
     return pl.when(pl.col("kind") == "registered").then(packed.cast(pl.Int16))
+
+
+def says_target_group() -> pl.Expr:
+    """Whether the event is a registration that puts the person in the target group."""
+    return (pl.col("registration").cast(pl.Int32) % _IMMIGRANT_PLACE == 2).fill_null(False)
+
+
+def without_the_never_targeted(
+    order: pl.Series, sorted_keys: pl.Series, targeted: pl.Series
+) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """``order`` and ``sorted_keys`` without the people none of whose events is ``targeted``
+    (all three in person order), and those people's keys. One pass, no group-by: a person's
+    count of targeted events is a running count at their last event less that before their
+    first."""
+    if sorted_keys.is_empty():
+        return order, sorted_keys, sorted_keys
+    new_person = (sorted_keys != sorted_keys.shift(1)).fill_null(True)
+    first = new_person.arg_true()
+    last = pl.concat([first.slice(1) - 1, pl.Series([sorted_keys.len() - 1], dtype=first.dtype)])
+    so_far = targeted.cast(pl.UInt32).cum_sum()
+    before = so_far.gather(first) - targeted.gather(first).cast(pl.UInt32)
+    kept_person = (so_far.gather(last) - before) > 0
+    kept = kept_person.gather(new_person.cast(pl.UInt32).cum_sum() - 1)
+    return (
+        order.filter(kept),
+        sorted_keys.filter(kept),
+        sorted_keys.gather(first.filter(~kept_person)),
+    )
 
 
 def unpack_registration(column: str) -> list[pl.Expr]:
@@ -742,12 +774,16 @@ def build_panel(
     vocabulary: Vocabulary | None = None,
     piece_events: int = PIECE_EVENTS,
     columns: Collection[str] | None = None,
+    monitored_only: bool = False,
 ) -> Panel:
     """The client-month panel of ``events`` up to the end of ``last_month`` (see the module
     docstring). Collected once: every indicator reads it. The events are sorted once, then
     built into panel rows ``piece_events`` events at a time (``person_pieces``): the result
     does not depend on the piece size. ``columns`` (default: all) leaves out the panel
-    columns of ``OPTIONAL_INPUTS`` not named, and the work of making them."""
+    columns of ``OPTIONAL_INPUTS`` not named, and the work of making them. ``monitored_only``
+    leaves out the people no registration puts in the target group: none of their rows is
+    ever in the monitored group (``target_group`` comes from the latest registration), and
+    they are about half the panel at national size. Their keys are in ``Panel.left_out``."""
     vocabulary = vocabulary or Vocabulary.of(events)
     last_index = last_month.year * 12 + last_month.month - 1
     last_day = month_end(last_month)
@@ -756,6 +792,10 @@ def build_panel(
     compact = compact_events(events, vocabulary, last_day, needs).collect()
     first_day = last_day if compact.is_empty() else compact["on"].min()
     order, sorted_keys = person_and_time_order(compact)
+    left_out = sorted_keys.clear()
+    if monitored_only:
+        targeted = compact.select(says_target_group().gather(order)).to_series()
+        order, sorted_keys, left_out = without_the_never_targeted(order, sorted_keys, targeted)
     rows, first_months = [], []
     for offset, length in person_pieces(sorted_keys, piece_events):
         ordered = compact[order.slice(offset, length)]  # rows by position: faster than gather
@@ -764,4 +804,4 @@ def build_panel(
         first_months.append(firsts)
     del compact, order, sorted_keys  # memory is the limit at national size
     frame = pl.concat(rows, rechunk=False) if rows else pl.DataFrame(schema=schema)
-    return Panel(frame, _persons(first_months, last_index), vocabulary)
+    return Panel(frame, _persons(first_months, last_index), vocabulary, left_out)

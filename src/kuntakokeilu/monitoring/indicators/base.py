@@ -143,7 +143,10 @@ def locate(panel: Panel, events: pl.LazyFrame, kinds, last_day: dt.date):
         panel.frame["municipality"].gather(inside["row"]).cast(pl.String).alias("municipality"),
         panel.frame["target_group"].gather(inside["row"]).alias("target_group"),
     )
-    unplaced = placed.filter(pl.col("row").is_null()).group_by("month", "kind").len()
+    outside = placed.filter(pl.col("row").is_null())
+    if panel.left_out.len():  # people never in the monitored group: not counted, not missing
+        outside = outside.filter(~pl.col("client_key").is_in(panel.left_out.implode()))
+    unplaced = outside.group_by("month", "kind").len()
     return located, unplaced
 
 

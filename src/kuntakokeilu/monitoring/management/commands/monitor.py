@@ -91,7 +91,8 @@ class Command(BaseCommand):
     def summarise(self, results: MonitoringResults, written: list[Path]) -> None:
         period = results.period
         self.stdout.write(
-            f"\n{results.people:,} people, {results.person_months:,} person-months; "
+            f"\n{results.people:,} people, {results.monitored_people:,} of them in the target "
+            f"group at some time ({results.person_months:,} person-months); "
             f"figures for {period.first_month:%Y-%m} to {period.last_month:%Y-%m}, "
             f"{results.indicators.height:,} rows"
         )
