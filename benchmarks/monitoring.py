@@ -104,8 +104,9 @@ def pandas_subsidy(events: Path):
 
 
 def _person_months(events: Path):
-    """Each person's months from the first event month to the end, with the month-end state,
-    registration, municipality and target group carried forward (the panel, the pandas way)."""
+    """Each monitored person's months from the first event month to the end, with the month-end
+    state, registration, municipality and target group carried forward (the panel, the pandas
+    way)."""
     import numpy as np
     import pandas as pd
 
@@ -116,6 +117,10 @@ def _person_months(events: Path):
     ev = ev[
         ev["client_key"].notna() & ev["kind"].isin(PANEL_KINDS) & (ev["on"] <= _last_day(events))
     ]
+    # as the Polars core does: people no registration puts in the target group are never
+    # monitored, so their months are not built
+    targeted = ev.loc[(ev["kind"] == "registered") & (ev["target_group"] == True), "client_key"]  # noqa: E712
+    ev = ev[ev["client_key"].isin(targeted.unique())]
     ev["order"] = ev["kind"].map(SAME_DAY_ORDER).fillna(1)
     ev["month"] = ev["on"].dt.year * 12 + ev["on"].dt.month - 1
     ev = ev.sort_values(["client_key", "on", "order"], kind="stable")
