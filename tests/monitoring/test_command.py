@@ -132,3 +132,33 @@ def test_a_broken_event_file_is_an_error_without_a_traceback(synthetic_directory
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     assert "cannot be read" in done.stderr
+
+
+def test_the_whole_panel_is_written_for_research_when_asked(synthetic_directory, tmp_path):
+    printed = monitor(
+        "--events",
+        str(synthetic_directory),
+        "--out",
+        str(tmp_path / "out"),
+        "--panel",
+        str(tmp_path / "panel.parquet"),
+    )
+    panel = pl.read_parquet(tmp_path / "panel.parquet")
+    assert {"age_band", "financing_counter", "days_basic_allowance", "area"} <= set(panel.columns)
+    assert panel["client_key"].n_unique() == 4000  # everyone, also the never targeted
+    assert f"{panel.height:,} person-months" in printed
+
+
+def test_a_panel_file_that_is_not_parquet_is_refused_before_any_work(synthetic_directory, tmp_path):
+    with pytest.raises(
+        CommandError, match=r"--panel .*panel\.csv: give a file name ending in \.parquet"
+    ):
+        monitor(
+            "--events",
+            str(synthetic_directory),
+            "--out",
+            str(tmp_path / "out"),
+            "--panel",
+            str(tmp_path / "panel.csv"),
+        )
+    assert not (tmp_path / "out").exists()

@@ -4,8 +4,8 @@ from pathlib import Path
 import polars as pl
 from django.core.management.base import BaseCommand, CommandError
 
-from kuntakokeilu.events.schema import EventSchemaError
-from kuntakokeilu.fileio import OutputError
+from kuntakokeilu.events.schema import EventSchemaError, conform, scan
+from kuntakokeilu.fileio import OutputError, write_frame
 from kuntakokeilu.monitoring.compute import (
     MonitoringError,
     MonitoringResults,
@@ -14,6 +14,7 @@ from kuntakokeilu.monitoring.compute import (
 )
 from kuntakokeilu.monitoring.docs import write_markdown
 from kuntakokeilu.monitoring.indicators import in_order
+from kuntakokeilu.monitoring.panel import build_panel
 from kuntakokeilu.reference import ReferenceError
 from kuntakokeilu.rules.parameters import ParameterError
 
@@ -47,7 +48,8 @@ class Command(BaseCommand):
         "event directory (events-YYYY-MM.parquet files and manifest.json, as `kuntakokeilu "
         "simulate` and `kuntakokeilu export-events` write it), without the web application. "
         "Writes indicators.parquet, quality.parquet, definitions.json, indicators.md and CSV "
-        "copies to --out. Exits 0 when it ran, also when the quality checks found errors."
+        "copies to --out (and with --panel the whole client-month panel). Exits 0 when it ran, "
+        "also when the quality checks found errors."
     )
 
     def add_arguments(self, parser):
@@ -56,14 +58,23 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="first", help="first month, YYYY-MM (default: data's)")
         parser.add_argument("--to", dest="last", help="last month, YYYY-MM (default: data's)")
         parser.add_argument("--no-csv", action="store_true", help="write Parquet and JSON only")
+        parser.add_argument(
+            "--panel",
+            type=Path,
+            metavar="FILE.parquet",
+            help="also write the whole client-month panel (everyone, every column: see "
+            "docs/indicators.md) for research; the indicators need only part of it",
+        )
 
-    def handle(self, *args, events: Path, out: Path, first, last, no_csv: bool, **options):
+    def handle(self, *args, events: Path, out: Path, first, last, no_csv: bool, panel, **options):
         first_month = month_argument(first, "--from")
         last_month = month_argument(last, "--to")
         if first_month and last_month and last_month < first_month:
             raise CommandError(f"--to {last} is before --from {first}")
         if not events.is_dir():
             raise CommandError(f"{events} is not a directory: give --events an event directory")
+        if panel is not None and panel.suffix.lower() != ".parquet":
+            raise CommandError(f"--panel {panel}: give a file name ending in .parquet")
         self.stdout.write(f"monitoring {events}")
         try:
             results = compute_directory(
@@ -71,6 +82,8 @@ class Command(BaseCommand):
             )
             written = write_results(results, out, csv=not no_csv)
             written.append(write_markdown(out / "indicators.md"))
+            if panel is not None:
+                written.append(self.write_panel(events, results.period.last_month, panel))
         except (
             EventSchemaError,
             MonitoringError,
@@ -87,6 +100,16 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"cannot write to {out}: {error.strerror}") from None
         self.summarise(results, written)
+
+    def write_panel(self, events: Path, last_month: dt.date, path: Path) -> Path:
+        self.stdout.write(f"  the whole panel for research -> {path}")
+        whole = build_panel(conform(scan(events)), last_month)
+        write_frame(whole.frame, path)
+        self.stdout.write(
+            f"    {whole.persons.height:,} people, {whole.frame.height:,} person-months, "
+            f"{whole.frame.width} columns"
+        )
+        return path
 
     def summarise(self, results: MonitoringResults, written: list[Path]) -> None:
         period = results.period
