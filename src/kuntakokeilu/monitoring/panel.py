@@ -20,6 +20,10 @@ Definitions used throughout:
 - events of one person on the same day are ordered registration, other events, referral or
   return, deregistration (``SAME_DAY_ORDER``).
 
+``monitor`` builds only what the indicators read: the columns of ``PANEL_COLUMNS``, for the
+people some registration puts in the target group (the others' months are never in the
+monitored group); ``monitor --panel FILE`` writes the whole panel, everyone and every column.
+
 How it is built, and why this way: at national size (2.3 million people, 48 months, some
 73 million person-months) hash group-bys and joins over person and month were measured to be the
 slow part (tens of seconds each), and sorted, linear passes the fast one. So the client events
