@@ -170,11 +170,34 @@ FI = {
     "Unit": "Yksikkö",
     "The loaded figures carry no definition of this indicator.": "Ladatuissa luvuissa ei ole tämän indikaattorin määritelmää.",
     # months
-    "Each month's figures are preliminary until the ministry approves them for the whole country; then they are locked. A locked month never changes silently: when a new computation differs, it waits here as a correction, and the approved figures are shown until the correction is approved. A month with a data-quality error cannot be approved.": (
+    "Each month's figures are preliminary until the ministry approves them for the whole country; then they are locked. A locked month never changes silently: when a new computation differs, it waits here as a correction, and the approved figures are shown until the correction is approved. A correction can also be rejected, with the reason: the approved figures then stay, and the same figures computed again are not offered again. A month with a data-quality error cannot be approved.": (
         "Kunkin kuukauden luvut ovat alustavia, kunnes ministeriö hyväksyy ne koko maan osalta; "
         "silloin ne lukitaan. Lukittu kuukausi ei koskaan muutu huomaamatta: kun uusi laskenta "
         "poikkeaa, se odottaa täällä korjauksena, ja hyväksytyt luvut näytetään, kunnes korjaus "
-        "hyväksytään. Kuukautta, jolla on tietojen laatuvirhe, ei voi hyväksyä."
+        "hyväksytään. Korjauksen voi myös hylätä perustellen: silloin hyväksytyt luvut jäävät "
+        "voimaan, eikä samoja uudelleen laskettuja lukuja tarjota uudelleen. Kuukautta, jolla on "
+        "tietojen laatuvirhe, ei voi hyväksyä."
+    ),
+    "correction rejected": "korjaus hylätty",
+    "Why is the correction rejected?": "Miksi korjaus hylätään?",
+    "Say why the correction is rejected.": "Kerro, miksi korjaus hylätään.",
+    "Reject the correction of %(month)s": "Hylkää korjaus: %(month)s",
+    "The correction was not rejected": "Korjausta ei hylätty",
+    "The correction of %(month)s was rejected; the approved figures stay in force.": (
+        "Korjaus hylättiin (%(month)s); hyväksytyt luvut jäävät voimaan."
+    ),
+    "Correction %(number)s was rejected on %(day)s by %(who)s: %(reason)s": (
+        "Korjauksen %(number)s hylkäsi %(day)s %(who)s: %(reason)s"
+    ),
+    "This correction is no longer waiting for approval.": (
+        "Tämä korjaus ei enää odota hyväksyntää."
+    ),
+    "The correction of %(month)s changed after the page was opened (a new load). Look at it again before rejecting it.": (
+        "Korjaus (%(month)s) muuttui sivun avaamisen jälkeen (uusi lataus). Katso se uudelleen "
+        "ennen kuin hylkäät sen."
+    ),
+    "Say in at most %(length)s characters why the correction is rejected.": (
+        "Kerro enintään %(length)s merkillä, miksi korjaus hylätään."
     ),
     "The month was not approved": "Kuukautta ei hyväksytty",
     "The figures of each month": "Kunkin kuukauden luvut",
@@ -414,11 +437,34 @@ SV = {
     ),
     "Unit": "Enhet",
     "The loaded figures carry no definition of this indicator.": "De laddade talen innehåller ingen definition av den här indikatorn.",
-    "Each month's figures are preliminary until the ministry approves them for the whole country; then they are locked. A locked month never changes silently: when a new computation differs, it waits here as a correction, and the approved figures are shown until the correction is approved. A month with a data-quality error cannot be approved.": (
+    "Each month's figures are preliminary until the ministry approves them for the whole country; then they are locked. A locked month never changes silently: when a new computation differs, it waits here as a correction, and the approved figures are shown until the correction is approved. A correction can also be rejected, with the reason: the approved figures then stay, and the same figures computed again are not offered again. A month with a data-quality error cannot be approved.": (
         "Varje månads tal är preliminära tills ministeriet godkänner dem för hela landet; då låses "
         "de. En låst månad ändras aldrig i det tysta: när en ny beräkning avviker väntar den här "
-        "som en korrigering, och de godkända talen visas tills korrigeringen godkänns. En månad "
-        "med ett fel i datakvaliteten kan inte godkännas."
+        "som en korrigering, och de godkända talen visas tills korrigeringen godkänns. En "
+        "korrigering kan också avslås med en motivering: då står de godkända talen kvar, och "
+        "samma tal beräknade på nytt erbjuds inte igen. En månad med ett fel i datakvaliteten kan "
+        "inte godkännas."
+    ),
+    "correction rejected": "korrigeringen avslagen",
+    "Why is the correction rejected?": "Varför avslås korrigeringen?",
+    "Say why the correction is rejected.": "Säg varför korrigeringen avslås.",
+    "Reject the correction of %(month)s": "Avslå korrigeringen för %(month)s",
+    "The correction was not rejected": "Korrigeringen avslogs inte",
+    "The correction of %(month)s was rejected; the approved figures stay in force.": (
+        "Korrigeringen för %(month)s avslogs; de godkända talen står kvar."
+    ),
+    "Correction %(number)s was rejected on %(day)s by %(who)s: %(reason)s": (
+        "Korrigering %(number)s avslogs %(day)s av %(who)s: %(reason)s"
+    ),
+    "This correction is no longer waiting for approval.": (
+        "Den här korrigeringen väntar inte längre på godkännande."
+    ),
+    "The correction of %(month)s changed after the page was opened (a new load). Look at it again before rejecting it.": (
+        "Korrigeringen för %(month)s ändrades efter att sidan öppnades (en ny laddning). Titta på "
+        "den igen innan du avslår den."
+    ),
+    "Say in at most %(length)s characters why the correction is rejected.": (
+        "Säg med högst %(length)s tecken varför korrigeringen avslås."
     ),
     "The month was not approved": "Månaden godkändes inte",
     "The figures of each month": "Talen för varje månad",

@@ -235,7 +235,53 @@ class Version:
         (Version("locked", "a"), Version("correction", "b"), "b", loading.CORRECTION_UNCHANGED),
         (Version("locked", "a"), Version("correction", "b"), "c", loading.CORRECTION_REPLACED),
         (Version("locked", "a"), Version("correction", "b"), "a", loading.CORRECTION_WITHDRAWN),
+        (Version("locked", "a"), None, "r", loading.REJECTED_BEFORE),
+        (Version("locked", "a"), Version("correction", "b"), "r", loading.REJECTED_BEFORE),
+        (Version("draft", "a"), None, "r", loading.REPLACED),
     ],
 )
 def test_what_a_load_does_to_a_month(shown, pending, digest, expected):
-    assert decide(shown, pending, digest) == expected
+    # "r" is the digest of a correction of the locked version that the ministry rejected
+    assert decide(shown, pending, digest, rejected=frozenset({"r"})) == expected
+
+
+def reject_june_correction():
+    correction = MonthVersion.objects.get(month=JUNE, status=Status.CORRECTION)
+    correction.status, correction.rejected_at = Status.REJECTED, timezone.now()
+    correction.rejection_reason = "the source was re-extracted by mistake"
+    correction.save()
+    return correction
+
+
+def test_figures_of_a_rejected_correction_computed_again_make_no_new_correction(tmp_path):
+    load_results(write_output(tmp_path / "first"))
+    lock(JUNE)
+    load_results(write_output(tmp_path / "second", results(bump=5)))
+    reject_june_correction()
+    summary = load_results(write_output(tmp_path / "third", results(bump=5)))
+    assert outcomes(summary)[JUNE] == loading.REJECTED_BEFORE
+    assert not MonthVersion.objects.filter(month=JUNE, status=Status.CORRECTION).exists()
+    assert helsinki_transitions(JUNE) == 22.0
+
+
+def test_other_figures_after_a_rejection_make_a_new_correction(tmp_path):
+    load_results(write_output(tmp_path / "first"))
+    lock(JUNE)
+    load_results(write_output(tmp_path / "second", results(bump=5)))
+    rejected = reject_june_correction()
+    summary = load_results(write_output(tmp_path / "third", results(bump=7)))
+    assert outcomes(summary)[JUNE] == loading.CORRECTION
+    correction = MonthVersion.objects.get(month=JUNE, status=Status.CORRECTION)
+    assert correction.number == rejected.number + 1
+    assert rejected.figures.exists()  # what was rejected is kept
+
+
+def test_a_pending_correction_is_withdrawn_when_the_figures_return_to_a_rejected_one(tmp_path):
+    load_results(write_output(tmp_path / "first"))
+    lock(JUNE)
+    load_results(write_output(tmp_path / "second", results(bump=5)))
+    reject_june_correction()
+    load_results(write_output(tmp_path / "third", results(bump=7)))
+    summary = load_results(write_output(tmp_path / "fourth", results(bump=5)))
+    assert outcomes(summary)[JUNE] == loading.REJECTED_BEFORE
+    assert MonthVersion.objects.get(month=JUNE, number=3).status == Status.WITHDRAWN

@@ -453,6 +453,7 @@ class MonthStatus:
     month: dt.date
     shown: MonthVersion | None = None
     correction: MonthVersion | None = None
+    rejected: MonthVersion | None = None  # the latest correction of the shown version rejected
     errors: dict[int, list[str]] = field(default_factory=dict)  # version pk → error messages
 
     @property
@@ -472,6 +473,8 @@ def month_statuses() -> list[MonthStatus]:
             status__in=[Status.DRAFT, Status.LOCKED, Status.CORRECTION]
         ).select_related("approved_by", "supersedes", "release")
     )
+    rejections = MonthVersion.objects.filter(status=Status.REJECTED).select_related("rejected_by")
+    latest_rejection = {v.supersedes_id: v for v in rejections.order_by("rejected_at")}
     errors: dict[int, list[str]] = {}
     found = queries.Finding.objects.filter(version__in=versions, severity="error")
     for version_id, message in found.order_by("pk").values_list("version_id", "message"):
@@ -483,4 +486,5 @@ def month_statuses() -> list[MonthStatus]:
             status.correction = version
         else:
             status.shown = version
+            status.rejected = latest_rejection.get(version.pk)
     return sorted(months.values(), key=lambda s: s.month, reverse=True)

@@ -19,6 +19,18 @@ class ApproveForm(forms.Form):
     digest = forms.CharField(max_length=64, validators=[DIGEST], widget=forms.HiddenInput)
 
 
+class RejectForm(ApproveForm):
+    """Reject one correction, as it was when the page showed it, saying why."""
+
+    reason = forms.CharField(
+        label=_("Why is the correction rejected?"),
+        max_length=500,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the correction is rejected.")},
+    )
+
+
 class ReportForm(forms.Form):
     """The month and the language of an area's monthly report."""
 

@@ -7,6 +7,8 @@ The rules (docs/dashboards.md):
 * A locked (approved) month is never changed. New figures that differ become a *correction*
   (the next version number), awaiting approval; a later load replaces a pending correction
   again, and withdraws it when the figures agree with the locked ones once more.
+* A correction the ministry rejected is not raised again: figures equal to a rejected correction
+  of the locked version make no new correction (and withdraw a pending one).
 * Months the directory does not hold are left as they are.
 
 "Differ" is decided by a digest of the month's figures (rounded to ``compare.DIGITS``
@@ -184,17 +186,26 @@ CORRECTION = "correction"
 CORRECTION_UNCHANGED = "correction_unchanged"
 CORRECTION_REPLACED = "correction_replaced"
 CORRECTION_WITHDRAWN = "correction_withdrawn"
+REJECTED_BEFORE = "rejected_before"
 
 
-def decide(shown: MonthVersion | None, pending: MonthVersion | None, digest: str) -> str:
+def decide(
+    shown: MonthVersion | None,
+    pending: MonthVersion | None,
+    digest: str,
+    rejected: frozenset[str] = frozenset(),
+) -> str:
     """What a load does to a month, given its shown version (a draft or the locked one), its
-    pending correction and the digest of the new figures."""
+    pending correction, the digest of the new figures and those of the corrections of the
+    locked version that were rejected."""
     if shown is None:
         return NEW
     if shown.status == Status.DRAFT:
         return UNCHANGED if shown.digest == digest else REPLACED
     if shown.digest == digest:
         return CORRECTION_WITHDRAWN if pending else LOCKED_UNCHANGED
+    if digest in rejected:
+        return REJECTED_BEFORE
     if pending is None:
         return CORRECTION
     return CORRECTION_UNCHANGED if pending.digest == digest else CORRECTION_REPLACED
@@ -250,10 +261,12 @@ def load_results(directory, *, by=None, request=None) -> LoadSummary:
 
 def store_months(parts: list[MonthPart], release: Release, summary: LoadSummary) -> None:
     versions = existing_versions([part.month for part in parts])
+    rejected = rejected_digests([part.month for part in parts])
     to_write: list[tuple[MonthVersion, MonthPart]] = []
     for part in parts:
         shown, pending = versions.get((part.month, "shown")), versions.get((part.month, "pending"))
-        outcome = decide(shown, pending, part.digest)
+        turned_down = rejected.get(shown.pk, frozenset()) if shown else frozenset()
+        outcome = decide(shown, pending, part.digest, turned_down)
         version = apply(outcome, part, shown, pending, release)
         if outcome in (NEW, REPLACED, CORRECTION, CORRECTION_REPLACED):
             to_write.append((version, part))
@@ -262,6 +275,15 @@ def store_months(parts: list[MonthPart], release: Release, summary: LoadSummary)
             MonthOutcome(part.month, outcome, number, part.figures.height, part.errors)
         )
     summary.written = write_rows(to_write)
+
+
+def rejected_digests(months: list[dt.date]) -> dict[int, frozenset[str]]:
+    """Per locked version: the digests of its corrections that were rejected."""
+    found: dict[int, set[str]] = {}
+    rows = MonthVersion.objects.filter(month__in=months, status=Status.REJECTED)
+    for corrected, digest in rows.values_list("supersedes_id", "digest"):
+        found.setdefault(corrected, set()).add(digest)
+    return {pk: frozenset(digests) for pk, digests in found.items()}
 
 
 def existing_versions(months: list[dt.date]) -> dict[tuple[dt.date, str], MonthVersion]:
@@ -285,6 +307,10 @@ def apply(outcome: str, part: MonthPart, shown, pending, release) -> MonthVersio
         return replace(pending, part, release, changes=changes_against(shown, part))
     if outcome == CORRECTION_WITHDRAWN:
         withdraw(pending)
+        return shown
+    if outcome == REJECTED_BEFORE:
+        if pending is not None:
+            withdraw(pending)
         return shown
     return pending if outcome == CORRECTION_UNCHANGED else shown
 

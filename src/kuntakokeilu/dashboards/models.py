@@ -3,8 +3,10 @@
 A *release* is one load of a ``monitor --out`` directory (``kuntakokeilu load-indicators``). The
 figures are kept per calendar month in *month versions*; a month's version is a draft until the
 ministry approves it, then locked. A locked month is never changed: a recomputation that differs
-becomes a new version, a correction awaiting approval, and approving it supersedes the locked one
-(docs/dashboards.md). The figures of every version that was ever locked are kept.
+becomes a new version, a correction awaiting approval, and approving it supersedes the locked one;
+rejecting it (with the reason) leaves the locked one in force, and a later load that computes the
+rejected figures again does not raise them again (docs/dashboards.md). The figures of every
+version that was ever locked or rejected are kept.
 
 The invariants live in partial UNIQUE constraints: a month has at most one shown version (a
 draft or the locked one) and at most one correction pending.
@@ -49,6 +51,7 @@ class Status(models.TextChoices):
     CORRECTION = "correction", _("correction awaiting approval")
     SUPERSEDED = "superseded", _("superseded by a correction")
     WITHDRAWN = "withdrawn", _("correction withdrawn")
+    REJECTED = "rejected", _("correction rejected")
 
 
 class MonthVersion(models.Model):
@@ -76,6 +79,13 @@ class MonthVersion(models.Model):
     supersedes = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.CharField(
+        max_length=500, blank=True, help_text="why the ministry did not approve the correction"
+    )
 
     class Meta:
         ordering = ["month", "number"]
@@ -99,6 +109,11 @@ class MonthVersion(models.Model):
                 condition=~Q(status__in=[Status.LOCKED, Status.SUPERSEDED])
                 | Q(approved_at__isnull=False),
                 name="locked_versions_were_approved",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.REJECTED)
+                | (Q(rejected_at__isnull=False) & ~Q(rejection_reason="")),
+                name="rejections_have_a_reason",
             ),
         ]
 

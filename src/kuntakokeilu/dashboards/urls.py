@@ -15,6 +15,7 @@ urlpatterns = [
     path("definitions.xlsx", views.definitions_export, XLSX, name="definitions-xlsx"),
     path("months/", views.months, name="months"),
     path("months/approve/", views.approve, name="approve"),
+    path("months/reject/", views.reject, name="reject"),
     path("areas/<slug:area_id>/", views.area, name="area"),
     path("areas/<slug:area_id>/report/", views.report, name="report"),
     path("areas/<slug:area_id>/<slug:table>.csv", views.area_export, CSV, name="area-csv"),

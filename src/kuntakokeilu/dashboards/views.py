@@ -20,7 +20,7 @@ from kuntakokeilu.audit.log import record
 from kuntakokeilu.dashboards import approval, dashboard, queries, tables
 from kuntakokeilu.dashboards.definitions import INDICATORS, by_indicator
 from kuntakokeilu.dashboards.formatting import month_name, month_value
-from kuntakokeilu.dashboards.forms import ApproveForm, ReportForm
+from kuntakokeilu.dashboards.forms import ApproveForm, RejectForm, ReportForm
 from kuntakokeilu.dashboards.suppression import small_cell_limit
 from kuntakokeilu.web.clock import today
 
@@ -114,11 +114,15 @@ def months(request):
     return months_page(request)
 
 
-def months_page(request, refusal: str = "", status: int = 200):
+def months_page(
+    request, refusal: str = "", status: int = 200, refused_heading: str = "", reject_form=None
+):
     context = {
         "statuses": dashboard.month_statuses(),
         "can_approve": access.can_approve_indicators(request.user),
         "refusal": refusal,
+        "refused_heading": refused_heading or _("The month was not approved"),
+        "reject_form": reject_form,
     }
     return render(request, "dashboards/months.html", context, status=status)
 
@@ -143,6 +147,39 @@ def approve(request):
     except approval.ApprovalRefused as refusal:
         return months_page(request, str(refusal), 409)
     messages.success(request, _("%(month)s was approved.") % {"month": month_name(version.month)})
+    return redirect("dashboards:months")
+
+
+@login_required
+@require_POST
+def reject(request):
+    """Reject a correction, with the reason (ministry analyst, administrator): the approved
+    figures stay in force."""
+    require_indicators(request.user)
+    if not access.can_approve_indicators(request.user):
+        raise PermissionDenied
+    heading = _("The correction was not rejected")
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        problems = [
+            e for field in ("reason", "version", "digest") for e in form.errors.get(field, [])
+        ]
+        return months_page(request, problems[0], 400, heading, reject_form=form)
+    try:
+        version = approval.reject(
+            form.cleaned_data["version"],
+            digest=form.cleaned_data["digest"],
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+            request=request,
+        )
+    except approval.ApprovalRefused as refusal:
+        return months_page(request, str(refusal), 409, heading, reject_form=form)
+    messages.success(
+        request,
+        _("The correction of %(month)s was rejected; the approved figures stay in force.")
+        % {"month": month_name(version.month)},
+    )
     return redirect("dashboards:months")
 
 
