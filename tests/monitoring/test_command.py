@@ -134,7 +134,7 @@ def test_a_broken_event_file_is_an_error_without_a_traceback(synthetic_directory
     assert "cannot be read" in done.stderr
 
 
-def test_the_whole_panel_is_written_for_research_when_asked(synthetic_directory, tmp_path):
+def test_the_whole_panel_is_written_for_research_when_asked(synthetic_directory, tmp_path, written):
     printed = monitor(
         "--events",
         str(synthetic_directory),
@@ -146,7 +146,13 @@ def test_the_whole_panel_is_written_for_research_when_asked(synthetic_directory,
     panel = pl.read_parquet(tmp_path / "panel.parquet")
     assert {"age_band", "financing_counter", "days_basic_allowance", "area"} <= set(panel.columns)
     assert panel["client_key"].n_unique() == 4000  # everyone, also the never targeted
-    assert f"{panel.height:,} person-months" in printed
+    assert f"4,000 people, all in the panel ({panel.height:,} person-months)" in printed
+    # the indicators computed from the whole panel are those computed from the monitored part
+    keys = ["indicator", "measure", "grouping", "group", "month"]
+    whole = pl.read_parquet(tmp_path / "out" / "indicators.parquet").sort(keys)
+    usual = pl.read_parquet(written[0] / "indicators.parquet").sort(keys)
+    assert whole.select(keys).equals(usual.select(keys))
+    assert (whole["value"] - usual["value"]).abs().max() < 1e-9
 
 
 def test_a_panel_file_that_is_not_parquet_is_refused_before_any_work(synthetic_directory, tmp_path):

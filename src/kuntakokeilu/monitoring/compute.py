@@ -38,7 +38,7 @@ from kuntakokeilu.monitoring.indicators import (
     Sources,
     in_order,
 )
-from kuntakokeilu.monitoring.panel import Vocabulary, build_panel, month_end
+from kuntakokeilu.monitoring.panel import Panel, Vocabulary, build_panel, month_end
 from kuntakokeilu.monitoring.results import QUALITY, RESULTS
 from kuntakokeilu.reference import ReferenceData, reference_data
 from kuntakokeilu.rules.parameters import Parameters, parameters
@@ -71,9 +71,10 @@ class MonitoringResults:
     definitions: dict
     period: Period
     people: int = 0  # everyone with a status event
-    monitored_people: int = 0  # of them, those some registration puts in the target group
-    person_months: int = 0  # the panel's rows: the monitored people's months
+    panel_people: int = 0  # of them, those in the panel (all, or those ever in the target group)
+    person_months: int = 0  # the panel's rows
     seconds: dict[str, float] = field(default_factory=dict)
+    panel: Panel | None = None  # the whole panel, when ``compute(whole_panel=True)``
 
 
 def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -168,8 +169,12 @@ def compute(
     progress: Progress | None = None,
     only: tuple[str, ...] | None = None,
     check_quality: bool = True,
+    whole_panel: bool = False,
 ) -> MonitoringResults:
-    """Every indicator (or ``only`` those numbered) for ``period``, with the quality findings."""
+    """Every indicator (or ``only`` those numbered) for ``period``, with the quality findings.
+    The panel holds what the indicators read (``PANEL_COLUMNS`` of the people ever in the target
+    group); ``whole_panel`` builds it whole instead (everyone, every column: the same figures,
+    tested) and returns it with the results, for research."""
     reference, params = reference or reference_data(), params or parameters()
     clock = _Clock(progress)
     events = conform(events)
@@ -177,15 +182,16 @@ def compute(
     vocabulary = clock.step("codes used by the events", lambda: Vocabulary.of(events))
     panel = clock.step(
         "client-month panel",
-        lambda: build_panel(
-            events, period.last_month, vocabulary, columns=PANEL_COLUMNS, monitored_only=True
+        lambda: (
+            build_panel(events, period.last_month, vocabulary)
+            if whole_panel
+            else build_panel(
+                events, period.last_month, vocabulary, columns=PANEL_COLUMNS, monitored_only=True
+            )
         ),
     )
     people = panel.persons.height + panel.left_out.len()
-    clock.progress(
-        f"  {people:,} people, {panel.persons.height:,} of them in the target group at some "
-        f"time: {panel.frame.height:,} person-months"
-    )
+    clock.progress(f"  {panel_size(people, panel.persons.height, panel.frame.height)}")
     sources = Sources(panel, events, params, last_day)
     chosen = [INDICATORS[n] for n in (only or sorted(INDICATORS))]
     parts = pl.concat(
@@ -222,9 +228,20 @@ def compute(
         definitions(params),
         period,
         people=people,
-        monitored_people=panel.persons.height,
+        panel_people=panel.persons.height,
         person_months=panel.frame.height,
         seconds=clock.seconds,
+        panel=panel if whole_panel else None,
+    )
+
+
+def panel_size(people: int, in_panel: int, person_months: int) -> str:
+    """How many people the events have and how many of them the panel holds, in words."""
+    if in_panel == people:
+        return f"{people:,} people, all in the panel ({person_months:,} person-months)"
+    return (
+        f"{people:,} people; the panel holds the {in_panel:,} in the target group at some time "
+        f"({person_months:,} person-months)"
     )
 
 
@@ -304,9 +321,10 @@ def compute_directory(
         results.definitions,
         period,
         results.people,
-        results.monitored_people,
+        results.panel_people,
         results.person_months,
         results.seconds,
+        results.panel,
     )
 
 

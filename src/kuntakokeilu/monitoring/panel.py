@@ -342,9 +342,18 @@ def pack_registration() -> pl.Expr:
     return pl.when(pl.col("kind") == "registered").then(packed.cast(pl.Int16))
 
 
+def _yes_no(code: pl.Expr) -> pl.Expr:
+    """A packed yes/no back: null for unknown."""
+    return pl.when(code > 0).then(code == 2)
+
+
+def _target_group_of(packed: pl.Expr) -> pl.Expr:
+    return _yes_no(packed % _IMMIGRANT_PLACE)
+
+
 def says_target_group() -> pl.Expr:
     """Whether the event is a registration that puts the person in the target group."""
-    return (pl.col("registration").cast(pl.Int32) % _IMMIGRANT_PLACE == 2).fill_null(False)
+    return _target_group_of(pl.col("registration").cast(pl.Int32)).fill_null(False)
 
 
 def without_the_never_targeted(ordered: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
@@ -368,15 +377,11 @@ def without_the_never_targeted(ordered: pl.DataFrame) -> tuple[pl.DataFrame, pl.
 
 def unpack_registration(column: str) -> list[pl.Expr]:
     packed = pl.col(column).cast(pl.Int32)
-
-    def yes_no(code: pl.Expr) -> pl.Expr:
-        return pl.when(code > 0).then(code == 2)
-
     age = packed // _REGISTRATION_AGE_PLACE - 1
     return [
         pl.when(age >= 0).then(age).cast(pl.Int16).alias("age_years"),
-        yes_no((packed % _REGISTRATION_AGE_PLACE) // _IMMIGRANT_PLACE).alias("immigrant"),
-        yes_no(packed % _IMMIGRANT_PLACE).alias("target_group"),
+        _yes_no((packed % _REGISTRATION_AGE_PLACE) // _IMMIGRANT_PLACE).alias("immigrant"),
+        _target_group_of(packed).alias("target_group"),
     ]
 
 

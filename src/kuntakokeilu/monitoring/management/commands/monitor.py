@@ -4,17 +4,17 @@ from pathlib import Path
 import polars as pl
 from django.core.management.base import BaseCommand, CommandError
 
-from kuntakokeilu.events.schema import EventSchemaError, conform, scan
+from kuntakokeilu.events.schema import EventSchemaError
 from kuntakokeilu.fileio import OutputError, write_frame
 from kuntakokeilu.monitoring.compute import (
     MonitoringError,
     MonitoringResults,
     compute_directory,
+    panel_size,
     write_results,
 )
 from kuntakokeilu.monitoring.docs import write_markdown
 from kuntakokeilu.monitoring.indicators import in_order
-from kuntakokeilu.monitoring.panel import build_panel
 from kuntakokeilu.reference import ReferenceError
 from kuntakokeilu.rules.parameters import ParameterError
 
@@ -78,12 +78,17 @@ class Command(BaseCommand):
         self.stdout.write(f"monitoring {events}")
         try:
             results = compute_directory(
-                events, first_month, last_month, progress=lambda m: self.stdout.write(f"  {m}")
+                events,
+                first_month,
+                last_month,
+                progress=lambda m: self.stdout.write(f"  {m}"),
+                whole_panel=panel is not None,
             )
             written = write_results(results, out, csv=not no_csv)
             written.append(write_markdown(out / "indicators.md"))
             if panel is not None:
-                written.append(self.write_panel(events, results.period.last_month, panel))
+                write_frame(results.panel.frame, panel)
+                written.append(panel)
         except (
             EventSchemaError,
             MonitoringError,
@@ -101,21 +106,10 @@ class Command(BaseCommand):
             raise CommandError(f"cannot write to {out}: {error.strerror}") from None
         self.summarise(results, written)
 
-    def write_panel(self, events: Path, last_month: dt.date, path: Path) -> Path:
-        self.stdout.write(f"  the whole panel for research -> {path}")
-        whole = build_panel(conform(scan(events)), last_month)
-        write_frame(whole.frame, path)
-        self.stdout.write(
-            f"    {whole.persons.height:,} people, {whole.frame.height:,} person-months, "
-            f"{whole.frame.width} columns"
-        )
-        return path
-
     def summarise(self, results: MonitoringResults, written: list[Path]) -> None:
         period = results.period
         self.stdout.write(
-            f"\n{results.people:,} people, {results.monitored_people:,} of them in the target "
-            f"group at some time ({results.person_months:,} person-months); "
+            f"\n{panel_size(results.people, results.panel_people, results.person_months)}; "
             f"figures for {period.first_month:%Y-%m} to {period.last_month:%Y-%m}, "
             f"{results.indicators.height:,} rows"
         )
