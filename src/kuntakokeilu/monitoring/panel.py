@@ -315,7 +315,7 @@ def person_pieces(events: pl.DataFrame, size: int = PIECE_EVENTS) -> Iterator[pl
     count = -(-events.height // size)
     keys = events["client_key"]
     sample = keys.gather_every(max(1, events.height // (count * _SAMPLES_PER_PIECE))).sort()
-    cuts = sample.gather([len(sample) * i // count for i in range(1, count)]).unique()
+    cuts = sample.gather([len(sample) * i // count for i in range(1, count)]).unique().sort()
     piece = cuts.search_sorted(keys, side="right").cast(pl.UInt32).alias("piece")
     split = events.with_columns(piece).partition_by("piece", as_dict=True, maintain_order=True)
     for number in sorted(split):
