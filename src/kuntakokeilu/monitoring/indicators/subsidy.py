@@ -55,17 +55,16 @@ def _share_measure(share: float) -> str:
 
 def subsidy(sources: Sources) -> pl.LazyFrame:
     shares = [_share_measure(s) for s in financing.municipality_shares(sources.parameters)]
-    wide = (
-        _payments(sources)
-        .group_by("municipality", "month")
-        .agg(
-            pl.col("days", "amount_eur", "municipality_eur", "state_eur", *shares).sum(),
-            pl.col("client_key").n_unique().alias("recipients"),
-            *[
-                pl.col("client_key").filter(pl.col(name) > 0).n_unique().alias(f"{name}_people")
-                for name in shares
-            ],
-        )
+    summed = ["days", "amount_eur", "municipality_eur", "state_eur", *shares]
+    # per recipient first, then per municipality and month: counting the recipients is then
+    # counting rows (measured faster than a distinct count of clients for each measure)
+    per_recipient = (
+        _payments(sources).group_by("municipality", "month", "client_key").agg(pl.col(summed).sum())
+    )
+    wide = per_recipient.group_by("municipality", "month").agg(
+        pl.col(summed).sum(),
+        pl.len().alias("recipients"),
+        *[(pl.col(name) > 0).sum().alias(f"{name}_people") for name in shares],
     )
     return long_parts(
         "02",
