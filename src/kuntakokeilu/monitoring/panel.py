@@ -228,20 +228,25 @@ def month_of_index(index: pl.Expr) -> pl.Expr:
 
 # -- 1. the person stream -------------------------------------------------------------------
 
-KINDS_INDEX = {name: i for i, name in enumerate(KINDS)}
 #: every subtype the schema names (a subtype outside them, e.g. a service-need segment, is null)
 SUBTYPE = pl.Enum(sorted({s for kind in KINDS.values() for s in kind.subtypes}))
 #: the event columns the panel reads as they are (the coded ones become small Enums)
 PLAIN = ("client_key", "on", "days", "counter_before")
 
 
+# Codes are translated by looking them up by position in a small table: measured three times
+# faster than replacing values or casting through text.
+
+#: the same-day order of each kind, by the kind's position in ``KINDS``
+_ORDER_OF_KIND = pl.Series(
+    [SAME_DAY_ORDER.get(kind, OTHER_KINDS_ORDER) for kind in KINDS], dtype=pl.UInt32
+)
+#: the state each subtype names, by the subtype's position (null: not a state)
+_STATE_OF_SUBTYPE = pl.Series([s if s in STATES else None for s in SUBTYPE.categories], dtype=STATE)
+
+
 def _same_day_order() -> pl.Expr:
-    order = {KINDS_INDEX[k]: v for k, v in SAME_DAY_ORDER.items()}
-    return (
-        pl.col("kind")
-        .to_physical()
-        .replace_strict(order, default=OTHER_KINDS_ORDER, return_dtype=pl.Int64)
-    )
+    return pl.lit(_ORDER_OF_KIND).gather(pl.col("kind").to_physical())
 
 
 #: The events the panel is built from: those that change or confirm a person's status. The
@@ -291,7 +296,7 @@ def in_person_and_time_order(events: pl.DataFrame) -> pl.DataFrame:
     32-bit number), then a stable sort on the client key. Two single-key sorts: at national
     size a sort over several keys was measured three times slower."""
     time = (pl.col("on").cast(pl.Int32) - pl.col("on").min().cast(pl.Int32)).cast(pl.UInt32)
-    by_time = events.select((time * 4 + _same_day_order().cast(pl.UInt32)).arg_sort()).to_series()
+    by_time = events.select((time * 4 + _same_day_order()).arg_sort()).to_series()
     keys = events.select(pl.col("client_key").gather(by_time))
     by_person = keys.select(pl.arg_sort_by("client_key", maintain_order=True)).to_series()
     return events[by_time.gather(by_person)]  # rows by position: faster than gather
@@ -449,7 +454,7 @@ def _said_by_state_events() -> list[pl.Expr]:
     in_spell = registered & pl.col("subtype").is_in(UNEMPLOYED)
     return [
         pl.when(is_state)
-        .then(pl.col("subtype").cast(pl.String).cast(STATE, strict=False))
+        .then(pl.lit(_STATE_OF_SUBTYPE).gather(pl.col("subtype").to_physical()))
         .alias("state_said"),
         pl.when(is_state).then(registered).alias("registered_said"),
         pl.when(is_state).then(in_spell).alias("in_spell_said"),
