@@ -234,8 +234,8 @@ SUBTYPE = pl.Enum(sorted({s for kind in KINDS.values() for s in kind.subtypes}))
 PLAIN = ("client_key", "on", "days", "counter_before")
 
 
-# Codes are translated by looking them up by position in a small table: measured three times
-# faster than replacing values or casting through text.
+# Codes are translated by looking them up by position in a small table: measured three to nine
+# times faster than casting through text or replacing values.
 
 #: the same-day order of each kind, by the kind's position in ``KINDS``
 _ORDER_OF_KIND = pl.Series(
