@@ -269,3 +269,13 @@ def test_the_reason_of_a_rejection_is_shown_as_text_not_markup(client, people, t
     page = client.get(reverse("dashboards:months")).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
+
+
+def test_a_reason_longer_than_the_record_keeps_is_refused_and_changes_nothing(
+    client, people, tmp_path
+):
+    _, correction = with_a_correction(people, tmp_path)
+    response = post_rejection(client, people["analyst"], correction, "x" * 501)
+    assert response.status_code == 400
+    assert "at most 500 characters" in response.content.decode()
+    assert june(Status.CORRECTION).pk == correction.pk

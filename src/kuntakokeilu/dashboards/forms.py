@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from kuntakokeilu.dashboards.approval import REASON_LENGTH
 from kuntakokeilu.dashboards.formatting import month_short, month_value, parse_month
 
 DIGEST = RegexValidator(r"^[0-9a-f]{64}$", _("The form is out of date: open the page again."))
@@ -24,7 +25,7 @@ class RejectForm(ApproveForm):
 
     reason = forms.CharField(
         label=_("Why is the correction rejected?"),
-        max_length=500,
+        max_length=REASON_LENGTH,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Say why the correction is rejected.")},

@@ -123,6 +123,7 @@ def months_page(
         "refusal": refusal,
         "refused_heading": refused_heading or _("The month was not approved"),
         "reject_form": reject_form,
+        "reason_length": approval.REASON_LENGTH,
     }
     return render(request, "dashboards/months.html", context, status=status)
 
@@ -163,7 +164,7 @@ def reject(request):
     if not form.is_valid():
         problems = [
             e for field in ("reason", "version", "digest") for e in form.errors.get(field, [])
-        ]
+        ] or [_("The form is out of date: open the page again.")]
         return months_page(request, problems[0], 400, heading, reject_form=form)
     try:
         version = approval.reject(
